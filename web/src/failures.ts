@@ -1,0 +1,28 @@
+import { ApiError, NetworkError } from './api.js';
+import { t } from './i18n.js';
+
+/** Explains a failed request in a sentence that tells the reader what to do next. */
+export function describeFailure(error: unknown): string {
+  if (error instanceof NetworkError) {
+    return t('error.network');
+  }
+  if (!(error instanceof ApiError)) {
+    return t('error.unexpected');
+  }
+  if (error.is('idempotency-in-progress')) {
+    return t('error.inProgress');
+  }
+  if (error.status === 503) {
+    return error.retryAfter === undefined
+      ? t('error.unavailable')
+      : t('error.unavailableRetry', { seconds: error.retryAfter });
+  }
+  if (error.status >= 500) {
+    return t('error.server');
+  }
+  if (error.status === 413) {
+    return t('error.tooLarge');
+  }
+
+  return t('error.rejected', { detail: error.problem.detail ?? error.problem.title ?? String(error.status) });
+}

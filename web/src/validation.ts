@@ -1,0 +1,192 @@
+import type { MessageKey } from './i18n.js';
+
+/**
+ * In-page checks with the same rules as the API's request schemas
+ * (src/shared/fields.ts and docs/api.md), so that most mistakes are shown
+ * before a request is sent. The server stays the authority: its 400 answers
+ * are shown on the fields too.
+ */
+
+export const MAX_EMAIL_LENGTH = 254;
+export const MAX_TEXT_LENGTH = 200;
+export const MAX_COURSE_ID_LENGTH = 128;
+
+// Same character classes as the API: C0 and C1 controls, lone surrogates,
+// line and paragraph separators and bidirectional overrides.
+const FORBIDDEN_CHARACTERS = /[\p{Cc}\p{Cs}\u2028\u2029\u202A-\u202E\u2066-\u2069]/u;
+
+const EMAIL_LOCAL_PART = String.raw`[\p{L}\p{N}!#$%&'*+/=?^_\`{|}~-]+(?:\.[\p{L}\p{N}!#$%&'*+/=?^_\`{|}~-]+)*`;
+const DOMAIN_LABEL = String.raw`[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?`;
+const TOP_LEVEL_DOMAIN = String.raw`(?:\p{L}{2,63}|xn--[a-z0-9-]{1,59})`;
+const EMAIL_PATTERN = new RegExp(
+  `^(?=[^@]{1,64}@)${EMAIL_LOCAL_PART}@(?:${DOMAIN_LABEL}\\.)+${TOP_LEVEL_DOMAIN}$`,
+  'u',
+);
+
+const COURSE_ID_PATTERN = /^[A-Za-z0-9._:+-]{1,128}$/;
+const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+// Any code the path accepts; the API answers 404 for one that matches no certificate.
+const CERTIFICATE_ID_PATTERN = /^[A-Z0-9-]{1,64}$/;
+const USER_ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+const EARLIEST_YEAR = 1900;
+
+/** The value to send, or the message that says what is wrong with it. */
+export type Checked<T> = { ok: true; value: T } | { ok: false; error: MessageKey };
+
+function valid<T>(value: T): Checked<T> {
+  return { ok: true, value };
+}
+
+function invalid<T>(error: MessageKey): Checked<T> {
+  return { ok: false, error };
+}
+
+export function normalizeEmail(raw: string): string {
+  return raw.trim().normalize('NFC').toLowerCase();
+}
+
+export function checkEmail(raw: string): Checked<string> {
+  const email = normalizeEmail(raw);
+  if (email === '') {
+    return invalid('validation.emailRequired');
+  }
+  if (email.length > MAX_EMAIL_LENGTH) {
+    return invalid('validation.emailTooLong');
+  }
+  if (!EMAIL_PATTERN.test(email)) {
+    return invalid('validation.emailInvalid');
+  }
+
+  return valid(email);
+}
+
+/**
+ * Checks free text such as a person's or a course's name: trimmed and in NFC,
+ * as the API stores it, 1 to `maxLength` UTF-16 code units.
+ */
+export function checkText(
+  raw: string,
+  messages: { required: MessageKey; tooLong: MessageKey },
+  maxLength = MAX_TEXT_LENGTH,
+): Checked<string> {
+  const value = raw.trim().normalize('NFC');
+  if (value === '') {
+    return invalid(messages.required);
+  }
+  if (value.length > maxLength) {
+    return invalid(messages.tooLong);
+  }
+  if (FORBIDDEN_CHARACTERS.test(value)) {
+    return invalid('validation.controlCharacters');
+  }
+
+  return valid(value);
+}
+
+export function checkFullName(raw: string): Checked<string> {
+  return checkText(raw, {
+    required: 'validation.nameRequired',
+    tooLong: 'validation.nameTooLong',
+  });
+}
+
+export function checkCourseName(raw: string): Checked<string> {
+  return checkText(raw, {
+    required: 'validation.courseNameRequired',
+    tooLong: 'validation.courseNameTooLong',
+  });
+}
+
+export function checkCourseId(raw: string): Checked<string> {
+  const value = raw.trim();
+  if (value === '') {
+    return invalid('validation.courseIdRequired');
+  }
+
+  return COURSE_ID_PATTERN.test(value) ? valid(value) : invalid('validation.courseIdInvalid');
+}
+
+/** Returns today's date in UTC as `YYYY-MM-DD`. */
+export function todayUtc(now: Date = new Date()): string {
+  return now.toISOString().slice(0, 10);
+}
+
+/** Returns the reader's calendar date as `YYYY-MM-DD`. */
+export function todayLocal(now: Date = new Date()): string {
+  const month = String(now.getMonth() + 1).padStart(2, '0');
+  const day = String(now.getDate()).padStart(2, '0');
+
+  return `${now.getFullYear()}-${month}-${day}`;
+}
+
+/**
+ * Checks a completion date. The API accepts dates up to a day ahead of its
+ * clock to allow for time zones, so the reader's own today is always accepted.
+ */
+export function checkCompletionDate(raw: string, now: Date = new Date()): Checked<string> {
+  const value = raw.trim();
+  if (value === '') {
+    return invalid('validation.dateRequired');
+  }
+  if (!DATE_PATTERN.test(value)) {
+    return invalid('validation.dateInvalid');
+  }
+  const date = new Date(`${value}T00:00:00Z`);
+  if (Number.isNaN(date.getTime()) || todayUtc(date) !== value) {
+    return invalid('validation.dateInvalid');
+  }
+  if (date.getUTCFullYear() < EARLIEST_YEAR) {
+    return invalid('validation.dateTooEarly');
+  }
+  if (value > todayLocal(now)) {
+    return invalid('validation.dateInFuture');
+  }
+
+  return valid(value);
+}
+
+/** Accepts a decimal point or a decimal comma; an empty field means no grade. */
+export function checkGrade(raw: string): Checked<number | undefined> {
+  const value = raw.trim().replace(',', '.');
+  if (value === '') {
+    return valid(undefined);
+  }
+  const grade = /^\d+(\.\d+)?$/.test(value) ? Number(value) : Number.NaN;
+  if (!Number.isFinite(grade) || grade < 0 || grade > 100) {
+    return invalid('validation.gradeInvalid');
+  }
+
+  return valid(grade);
+}
+
+/** Normalizes a typed certificate code: ids are case-insensitive, so it is upper-cased. */
+export function checkCertificateId(raw: string): Checked<string> {
+  const value = raw.trim().toUpperCase();
+  if (value === '') {
+    return invalid('validation.certificateIdRequired');
+  }
+
+  return CERTIFICATE_ID_PATTERN.test(value)
+    ? valid(value)
+    : invalid('validation.certificateIdInvalid');
+}
+
+export const MAX_REASON_LENGTH = 500;
+
+export function checkRevocationReason(raw: string): Checked<string> {
+  return checkText(
+    raw,
+    { required: 'validation.reasonRequired', tooLong: 'validation.reasonTooLong' },
+    MAX_REASON_LENGTH,
+  );
+}
+
+/** Checks a user id as registration returns it: a lower-case UUID of version 5. */
+export function checkUserId(raw: string): Checked<string> {
+  const value = raw.trim().toLowerCase();
+  if (value === '') {
+    return invalid('validation.userIdRequired');
+  }
+
+  return USER_ID_PATTERN.test(value) ? valid(value) : invalid('validation.userIdInvalid');
+}
