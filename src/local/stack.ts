@@ -1,0 +1,112 @@
+import type { AddressInfo } from 'node:net';
+
+import { serve, type ServerType } from '@hono/node-server';
+import { Hono } from 'hono';
+
+import { openApiModule } from '../api/openapi.js';
+import { certificatesModule } from '../certificates/module.js';
+import { registrationsModule } from '../registrations/module.js';
+import { createApiApp } from '../shared/app.js';
+import { readTableNames, type TableNames } from '../shared/config.js';
+import { createDocumentClient } from '../shared/database.js';
+import { NotFoundError } from '../shared/errors.js';
+import { createLogger } from '../shared/logger.js';
+import { problemResponse } from '../shared/problem.js';
+import { startEmbeddedDatabase } from './database.js';
+import { createWebApp } from './web.js';
+
+export interface StackOptions {
+  readonly host?: string;
+  /** 0 picks a free port. */
+  readonly port?: number;
+  readonly dataDir: string;
+  readonly issuerApiKey: string;
+  /** Folder of the built web app; a placeholder page is served without it. */
+  readonly webRoot?: string;
+  readonly publicBaseUrl?: string;
+  readonly registrationTtlDays?: number;
+  readonly tables?: TableNames;
+  /** Powertools log level, such as INFO or SILENT. */
+  readonly logLevel?: string;
+}
+
+export interface RunningStack {
+  readonly url: string;
+  readonly databaseEndpoint: string;
+  readonly createdTables: readonly string[];
+  /** Stops taking requests, lets those in flight finish, then closes the database. */
+  close(): Promise<void>;
+}
+
+function listen(app: Hono, host: string, port: number): Promise<ServerType> {
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch: app.fetch, hostname: host, port }, () => resolve(server));
+    server.once('error', reject);
+  });
+}
+
+function closeServer(server: ServerType): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.close((error) => (error ? reject(error) : resolve()));
+    if ('closeIdleConnections' in server) {
+      server.closeIdleConnections();
+    }
+  });
+}
+
+/**
+ * Starts the whole product on one machine: the embedded database, the API of
+ * both functions under `/api` and the web app at `/`, as CloudFront routes
+ * them in AWS. The route handlers are the ones the Lambda functions run.
+ */
+export async function startStack(options: StackOptions): Promise<RunningStack> {
+  const tables = options.tables ?? readTableNames();
+  const database = await startEmbeddedDatabase(options.dataDir, tables);
+  const client = createDocumentClient({ endpoint: database.endpoint });
+  const logger = createLogger('acredita-local', options.logLevel);
+
+  const api = createApiApp([registrationsModule, certificatesModule, openApiModule], {
+    client,
+    config: {
+      tables,
+      publicBaseUrl: options.publicBaseUrl,
+      registrationTtlDays: options.registrationTtlDays,
+    },
+    issuerKey: { mode: 'local', issuerApiKey: options.issuerApiKey },
+    logger,
+  });
+
+  const root = new Hono();
+  root.route('/api', api);
+  root.all('/api/*', (c) =>
+    problemResponse(
+      new NotFoundError(
+        `no route for ${c.req.method} ${c.req.path}; see /api/openapi.json`,
+      ),
+      c.req.path,
+    ),
+  );
+  root.route('/', createWebApp(options.webRoot));
+
+  let server: ServerType;
+  try {
+    server = await listen(root, options.host ?? '127.0.0.1', options.port ?? 3000);
+  } catch (error) {
+    client.destroy();
+    await database.close();
+    throw error;
+  }
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+
+  return {
+    url: `http://${host}:${address.port}`,
+    databaseEndpoint: database.endpoint,
+    createdTables: database.createdTables,
+    async close() {
+      await closeServer(server);
+      client.destroy();
+      await database.close();
+    },
+  };
+}

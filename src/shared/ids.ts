@@ -1,0 +1,78 @@
+import { createHash } from 'node:crypto';
+
+/** Namespace of the name-based user ids; changing it would change every id. */
+const USER_ID_NAMESPACE = '8b5f0f2e-4c1d-4e7a-9a43-6d2f1c0b7e15';
+
+/**
+ * Derives the user id from the normalized email as a name-based UUID
+ * (version 5, RFC 9562). The same email always gives the same id, so a single
+ * conditional write on the key enforces one account per email without a
+ * read of an eventually consistent index first.
+ */
+export function userIdForEmail(normalizedEmail: string): string {
+  const namespace = Buffer.from(USER_ID_NAMESPACE.replaceAll('-', ''), 'hex');
+  const hash = createHash('sha1')
+    .update(namespace)
+    .update(normalizedEmail, 'utf8')
+    .digest();
+  const bytes = hash.subarray(0, 16);
+  bytes[6] = (bytes[6]! & 0x0f) | 0x50;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = bytes.toString('hex');
+
+  return [
+    hex.slice(0, 8),
+    hex.slice(8, 12),
+    hex.slice(12, 16),
+    hex.slice(16, 20),
+    hex.slice(20),
+  ].join('-');
+}
+
+export const USER_ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+// Crockford's base32: no I, L, O or U, so a code read aloud or typed is unambiguous.
+const CROCKFORD_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+export const CERTIFICATE_ID_PATTERN = /^ACR(-[0-9A-HJKMNP-TV-Z]{4}){4}$/;
+
+/**
+ * Derives the certificate id from the user and the course: 80 bits of a
+ * SHA-256 digest in four groups of Crockford base32. One user and course
+ * always map to one id, so repeating an issuance cannot create a second one.
+ */
+export function certificateIdFor(userId: string, courseId: string): string {
+  const digest = createHash('sha256')
+    .update(`certificate\n${userId}\n${courseId}`, 'utf8')
+    .digest();
+  let bits = 0n;
+  for (const byte of digest.subarray(0, 10)) {
+    bits = (bits << 8n) | BigInt(byte);
+  }
+
+  let code = '';
+  for (let i = 15; i >= 0; i -= 1) {
+    code += CROCKFORD_ALPHABET[Number((bits >> BigInt(i * 5)) & 31n)];
+  }
+
+  return `ACR-${code.match(/.{4}/g)!.join('-')}`;
+}
+
+/**
+ * Normalizes a typed certificate code: upper case, Crockford's look-alike
+ * letters mapped to digits, and the dashes restored when they were left out.
+ */
+export function normalizeCertificateId(input: string): string {
+  const compact = input
+    .trim()
+    .toUpperCase()
+    .replace(/^ACR-?/, '')
+    .replaceAll('-', '')
+    .replace(/[IL]/g, '1')
+    .replace(/O/g, '0');
+  if (compact.length !== 16) {
+    return input.trim().toUpperCase();
+  }
+
+  return `ACR-${compact.match(/.{4}/g)!.join('-')}`;
+}

@@ -1,0 +1,41 @@
+import { z } from '@hono/zod-openapi';
+
+import { ProblemSchema } from './fields.js';
+
+/** Pieces of route descriptions that every module's OpenAPI routes share. */
+
+export function problem(description: string) {
+  return {
+    description,
+    content: { 'application/problem+json': { schema: ProblemSchema } },
+  };
+}
+
+export function json<T extends z.ZodType>(schema: T, description: string) {
+  return { description, content: { 'application/json': { schema } } };
+}
+
+export function jsonBody<T extends z.ZodType>(schema: T) {
+  return { required: true, content: { 'application/json': { schema } } };
+}
+
+export const issuerKeySecurity = [{ issuerKey: [] }];
+
+export const idempotencyHeader = z.object({
+  'idempotency-key': z.string().optional().openapi({
+    description:
+      'Repeat a request safely: the first response is replayed for 24 hours.',
+  }),
+});
+
+export const commonProblems = {
+  400: problem('Invalid input; `errors` names each field that failed.'),
+  413: problem('Body over 64 KiB.'),
+  415: problem('Body not application/json.'),
+  503: problem('The database did not answer; retry after Retry-After.'),
+};
+
+export const issuerKeyProblems = {
+  401: problem('Issuer key missing.'),
+  403: problem('Issuer key not accepted.'),
+};
