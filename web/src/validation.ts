@@ -15,7 +15,10 @@ export const MAX_COURSE_ID_LENGTH = 128;
 // line and paragraph separators and bidirectional overrides.
 const FORBIDDEN_CHARACTERS = /[\p{Cc}\p{Cs}\u2028\u2029\u202A-\u202E\u2066-\u2069]/u;
 
-const EMAIL_LOCAL_PART = String.raw`[\p{L}\p{N}!#$%&'*+/=?^_\`{|}~-]+(?:\.[\p{L}\p{N}!#$%&'*+/=?^_\`{|}~-]+)*`;
+// A plain string, because String.raw would keep the backslash before the
+// backtick, which is an invalid escape in a Unicode regular expression.
+const EMAIL_ATOM = "[\\p{L}\\p{N}!#$%&'*+/=?^_`{|}~-]+";
+const EMAIL_LOCAL_PART = `${EMAIL_ATOM}(?:\\.${EMAIL_ATOM})*`;
 const DOMAIN_LABEL = String.raw`[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?`;
 const TOP_LEVEL_DOMAIN = String.raw`(?:\p{L}{2,63}|xn--[a-z0-9-]{1,59})`;
 const EMAIL_PATTERN = new RegExp(

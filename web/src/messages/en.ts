@@ -109,7 +109,7 @@ export const en: Record<MessageKey, string> = {
 
   'staff.title': 'Certificate management',
   'staff.intro': 'Staff tools: issue, upload and revoke certificates and look up registrations.',
-  'staff.key.title': 'Issuer key',
+  'staff.key.title': 'Staff access',
   'staff.key.label': 'Issuer key',
   'staff.key.hint': 'It is kept in this tab only and erased when you close it.',
   'staff.key.submit': 'Continue',

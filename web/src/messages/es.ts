@@ -111,7 +111,7 @@ export const es = {
 
   'staff.title': 'Gestión de certificados',
   'staff.intro': 'Herramientas para el personal: emitir, cargar y revocar certificados y buscar registros.',
-  'staff.key.title': 'Clave de emisión',
+  'staff.key.title': 'Acceso del personal',
   'staff.key.label': 'Clave de emisión',
   'staff.key.hint': 'Se guarda solo en esta pestaña y se borra al cerrarla.',
   'staff.key.submit': 'Continuar',
