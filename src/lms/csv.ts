@@ -60,11 +60,12 @@ export function readCsv(input: string): CsvTable {
       header = record.fields.map((cell) => cell.trim());
       continue;
     }
-    records.push({
-      row: lines.lineAt(record.start),
-      fields: record.fields,
-      ...(record.syntaxError === undefined ? {} : { syntaxError: describeSyntaxError(record.syntaxError) }),
-    });
+    const csvRecord: CsvRecord = { row: lines.lineAt(record.start), fields: record.fields };
+    records.push(
+      record.syntaxError === undefined
+        ? csvRecord
+        : { ...csvRecord, syntaxError: describeSyntaxError(record.syntaxError) },
+    );
   }
 
   if (header === undefined) {
@@ -104,10 +105,16 @@ function detectSeparator(text: string): Separator {
 
 function describeSyntaxError(message: string): string {
   if (message === 'Quoted field unterminated') {
-    return 'a quoted field is never closed, so the rest of the file was read as one field; add the missing quote (")';
+    return (
+      'a quoted field is never closed, so the rest of the file was read as one field; ' +
+      'add the missing quote (")'
+    );
   }
 
-  return `the CSV quoting is malformed (${message}); put quotes only around whole fields and double any quote inside one`;
+  return (
+    `the CSV quoting is malformed (${message}); ` +
+    'put quotes only around whole fields and double any quote inside one'
+  );
 }
 
 /**

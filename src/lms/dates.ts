@@ -42,9 +42,15 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T\s].*)?$/i;
 /** 30/11/26, 30/11/2026, 30.11.2026 or 30-11-2026, with an optional time. */
 const NUMERIC_DATE = new RegExp(String.raw`^(\d{1,2})([/.-])(\d{1,2})\2(\d{2}|\d{4})${TIME}$`, 'i');
 /** 30 November 2026, 10:15 AM or Sunday, 30 Nov 2026. */
-const DAY_MONTH_YEAR = new RegExp(String.raw`^${WEEKDAY}(\d{1,2})\s+([a-z]+)\.?,?\s+(\d{4})${TIME}$`, 'i');
+const DAY_MONTH_YEAR = new RegExp(
+  String.raw`^${WEEKDAY}(\d{1,2})\s+([a-z]+)\.?,?\s+(\d{4})${TIME}$`,
+  'i',
+);
 /** November 30, 2026, 10:15 AM. */
-const MONTH_DAY_YEAR = new RegExp(String.raw`^${WEEKDAY}([a-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})${TIME}$`, 'i');
+const MONTH_DAY_YEAR = new RegExp(
+  String.raw`^${WEEKDAY}([a-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})${TIME}$`,
+  'i',
+);
 
 /** Numeric date split into its parts, before day and month are distinguished. */
 export interface NumericDateParts {
@@ -116,7 +122,11 @@ export function toIsoDate(value: string, order: DayMonthOrder = 'day-first'): st
 export function isIsoDate(value: string): boolean {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
 
-  return match !== null && formatDate(Number(match[1]), Number(match[2]), Number(match[3])) === value;
+  if (match === null) {
+    return false;
+  }
+
+  return formatDate(Number(match[1]), Number(match[2]), Number(match[3])) === value;
 }
 
 /** Today's date in UTC as YYYY-MM-DD. */

@@ -7,7 +7,11 @@ import { isIsoDate } from './dates.js';
 import { LmsFileError } from './errors.js';
 import { isMoodleCompletionHeader, parseMoodleCompletion } from './moodle-completion.js';
 import { MOODLE_USERS_COLUMNS, isMoodleUsersHeader, parseMoodleUsers } from './moodle-users.js';
-import { OPENEDX_GRADES_COLUMNS, isOpenEdxGradesHeader, parseOpenEdxGrades } from './openedx-grades.js';
+import {
+  OPENEDX_GRADES_COLUMNS,
+  isOpenEdxGradesHeader,
+  parseOpenEdxGrades,
+} from './openedx-grades.js';
 import type {
   CompletionFormat,
   CourseOption,
@@ -35,22 +39,29 @@ export type {
 export const RECOGNISED_HEADERS = {
   'moodle-users': `Moodle "Upload users" CSV: ${MOODLE_USERS_COLUMNS.join(',')}[,lang,role1,…]`,
   'moodle-completion': 'Moodle course completion report: ID,Name,Email address,…,Course complete',
-  'openedx-grades': `Open edX grade report: ${OPENEDX_GRADES_COLUMNS.slice(0, 4).join(',')},…,Certificate Eligible,…`,
+  'openedx-grades':
+    `Open edX grade report: ${OPENEDX_GRADES_COLUMNS.slice(0, 4).join(',')},…,` +
+    'Certificate Eligible,…',
 } as const satisfies Record<RegistrationFormat | CompletionFormat, string>;
 
 /**
  * Parses a Moodle "Upload users" CSV into registration requests. Raises
  * LmsFileError when the file is empty or its header is not recognised.
  */
-export function parseRegistrations(text: string): ParseResult<RegistrationFormat, RegistrationItem> {
+export function parseRegistrations(
+  text: string,
+): ParseResult<RegistrationFormat, RegistrationItem> {
   const table = readCsv(text);
   if (isMoodleUsersHeader(table.header)) {
     return parseMoodleUsers(table);
   }
 
-  const isCompletionFile = isMoodleCompletionHeader(table.header) || isOpenEdxGradesHeader(table.header);
+  const isCompletionFile =
+    isMoodleCompletionHeader(table.header) || isOpenEdxGradesHeader(table.header);
   if (isCompletionFile) {
-    throw new LmsFileError('file is a completion report, not a list of users; import it as completions');
+    throw new LmsFileError(
+      'file is a completion report, not a list of users; import it as completions',
+    );
   }
   throw unknownHeaderError(table.header, ['moodle-users']);
 }
@@ -66,7 +77,9 @@ export function parseCompletions(
   course: CourseOption,
 ): ParseResult<CompletionFormat, IssuanceItem> {
   if (course.completedAt !== undefined && !isIsoDate(course.completedAt)) {
-    throw new RangeError(`completedAt must be a date written as YYYY-MM-DD: "${course.completedAt}"`);
+    throw new RangeError(
+      `completedAt must be a date written as YYYY-MM-DD: "${course.completedAt}"`,
+    );
   }
 
   const table = readCsv(text);
@@ -78,7 +91,9 @@ export function parseCompletions(
   }
 
   if (isMoodleUsersHeader(table.header)) {
-    throw new LmsFileError('file is a list of users, not a completion report; import it as registrations');
+    throw new LmsFileError(
+      'file is a list of users, not a completion report; import it as registrations',
+    );
   }
   throw unknownHeaderError(table.header, ['moodle-completion', 'openedx-grades']);
 }
@@ -90,5 +105,7 @@ function unknownHeaderError(
   const headerPreview = header.slice(0, 6).join(',') + (header.length > 6 ? ',…' : '');
   const expected = formats.map((format) => `  ${RECOGNISED_HEADERS[format]}`).join('\n');
 
-  return new LmsFileError(`header is not recognised: "${headerPreview}"; expected one of:\n${expected}`);
+  return new LmsFileError(
+    `header is not recognised: "${headerPreview}"; expected one of:\n${expected}`,
+  );
 }

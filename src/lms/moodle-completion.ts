@@ -1,8 +1,22 @@
 import type { CsvTable } from './csv.js';
 import { type DayMonthOrder, detectDayMonthOrder, toIsoDate } from './dates.js';
 import { LmsFileError } from './errors.js';
-import { type Column, DuplicateEmails, cellValue, checkEmail, checkRecordShape, findColumn } from './rows.js';
-import type { CompletionFormat, CourseOption, IssuanceItem, ParseResult, ParsedRow, SkippedRow } from './types.js';
+import {
+  type Column,
+  DuplicateEmails,
+  cellValue,
+  checkEmail,
+  checkRecordShape,
+  findColumn,
+} from './rows.js';
+import type {
+  CompletionFormat,
+  CourseOption,
+  IssuanceItem,
+  ParseResult,
+  ParsedRow,
+  SkippedRow,
+} from './types.js';
 
 /*
  * Moodle's course completion report (Reports > Course completion, "Download
@@ -49,7 +63,8 @@ export function parseMoodleCompletion(
     );
   }
 
-  const order = detectDayMonthOrder(table.records.map((record) => cellValue(record, completeColumn)));
+  const completionValues = table.records.map((record) => cellValue(record, completeColumn));
+  const order = detectDayMonthOrder(completionValues);
   const duplicates = new DuplicateEmails();
   const rows: ParsedRow<IssuanceItem>[] = [];
   const skipped: SkippedRow[] = [];
@@ -63,12 +78,14 @@ export function parseMoodleCompletion(
 
     const completion = cellValue(record, completeColumn);
     if (completion === '') {
-      skipped.push({ row: record.row, reason: `not completed: column "${completeColumn.name}" is empty` });
+      const reason = `not completed: column "${completeColumn.name}" is empty`;
+      skipped.push({ row: record.row, reason });
       continue;
     }
 
     const email = cellValue(record, emailColumn);
-    const emailError = checkEmail(email, emailColumn) ?? duplicates.check(email, record.row, emailColumn);
+    const emailError =
+      checkEmail(email, emailColumn) ?? duplicates.check(email, record.row, emailColumn);
     if (emailError !== undefined) {
       rows.push({ row: record.row, error: emailError });
       continue;

@@ -40,14 +40,17 @@ interface UsersColumns {
  * The header must pass isMoodleUsersHeader. Columns other than the names,
  * email, `lang` and `role1` … `roleN` are ignored.
  */
-export function parseMoodleUsers(table: CsvTable): ParseResult<RegistrationFormat, RegistrationItem> {
+export function parseMoodleUsers(
+  table: CsvTable,
+): ParseResult<RegistrationFormat, RegistrationItem> {
   const columns = findUsersColumns(table.header);
   const duplicates = new DuplicateEmails();
   const rows: ParsedRow<RegistrationItem>[] = [];
 
   for (const record of table.records) {
     const shapeError = checkRecordShape(record, table);
-    const outcome = shapeError === undefined ? readUser(record, columns, duplicates) : { error: shapeError };
+    const outcome =
+      shapeError === undefined ? readUser(record, columns, duplicates) : { error: shapeError };
     rows.push({ row: record.row, ...outcome });
   }
 
@@ -76,7 +79,9 @@ function findUsersColumns(header: readonly string[]): UsersColumns {
   const required = (name: string): Column => {
     const column = findColumn(header, [name]);
     if (column === undefined) {
-      throw new Error(`Moodle users header has no "${name}" column; check isMoodleUsersHeader first`);
+      throw new Error(
+        `Moodle users header has no "${name}" column; check isMoodleUsersHeader first`,
+      );
     }
 
     return column;
@@ -100,7 +105,8 @@ function readUser(
   duplicates: DuplicateEmails,
 ): { item: RegistrationItem } | { error: string } {
   const email = cellValue(record, columns.email);
-  const emailError = checkEmail(email, columns.email) ?? duplicates.check(email, record.row, columns.email);
+  const emailError =
+    checkEmail(email, columns.email) ?? duplicates.check(email, record.row, columns.email);
   if (emailError !== undefined) {
     return { error: emailError };
   }
@@ -108,7 +114,9 @@ function readUser(
   const firstname = cellValue(record, columns.firstname);
   const lastname = cellValue(record, columns.lastname);
   if (firstname === '' && lastname === '') {
-    return { error: `columns "${columns.firstname.name}" and "${columns.lastname.name}" are both empty` };
+    const names = `"${columns.firstname.name}" and "${columns.lastname.name}"`;
+
+    return { error: `columns ${names} are both empty` };
   }
 
   const lang = columns.lang === undefined ? '' : cellValue(record, columns.lang);

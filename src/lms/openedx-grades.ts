@@ -1,7 +1,21 @@
 import type { CsvTable } from './csv.js';
 import { todayUtc } from './dates.js';
-import { type Column, DuplicateEmails, cellValue, checkEmail, checkRecordShape, findColumn } from './rows.js';
-import type { CompletionFormat, CourseOption, IssuanceItem, ParseResult, ParsedRow, SkippedRow } from './types.js';
+import {
+  type Column,
+  DuplicateEmails,
+  cellValue,
+  checkEmail,
+  checkRecordShape,
+  findColumn,
+} from './rows.js';
+import type {
+  CompletionFormat,
+  CourseOption,
+  IssuanceItem,
+  ParseResult,
+  ParsedRow,
+  SkippedRow,
+} from './types.js';
 
 /*
  * Open edX course grade report (Instructor > Data Download > "Generate Grade
@@ -17,7 +31,13 @@ import type { CompletionFormat, CourseOption, IssuanceItem, ParseResult, ParsedR
  */
 
 /** Columns that identify an Open edX grade report; the others are optional. */
-export const OPENEDX_GRADES_COLUMNS = ['Student ID', 'Email', 'Username', 'Grade', 'Certificate Eligible'] as const;
+export const OPENEDX_GRADES_COLUMNS = [
+  'Student ID',
+  'Email',
+  'Username',
+  'Grade',
+  'Certificate Eligible',
+] as const;
 
 const ELIGIBLE_VALUES: ReadonlySet<string> = new Set(['y', 'yes', 'true']);
 const NOT_ELIGIBLE_VALUES: ReadonlySet<string> = new Set(['n', 'no', 'false', '']);
@@ -59,19 +79,20 @@ export function parseOpenEdxGrades(
     const eligibleKey = eligible.toLowerCase();
     if (NOT_ELIGIBLE_VALUES.has(eligibleKey)) {
       const eligibleText = eligible === '' ? 'empty' : `"${eligible}"`;
-      skipped.push({
-        row: record.row,
-        reason: `not eligible for a certificate: column "${columns.eligible.name}" is ${eligibleText}`,
-      });
+      const column = columns.eligible.name;
+      const reason = `not eligible for a certificate: column "${column}" is ${eligibleText}`;
+      skipped.push({ row: record.row, reason });
       continue;
     }
     if (!ELIGIBLE_VALUES.has(eligibleKey)) {
-      rows.push({ row: record.row, error: `column "${columns.eligible.name}" is not Y or N: "${eligible}"` });
+      const error = `column "${columns.eligible.name}" is not Y or N: "${eligible}"`;
+      rows.push({ row: record.row, error });
       continue;
     }
 
     const email = cellValue(record, columns.email);
-    const emailError = checkEmail(email, columns.email) ?? duplicates.check(email, record.row, columns.email);
+    const emailError =
+      checkEmail(email, columns.email) ?? duplicates.check(email, record.row, columns.email);
     if (emailError !== undefined) {
       rows.push({ row: record.row, error: emailError });
       continue;
@@ -87,7 +108,12 @@ export function parseOpenEdxGrades(
       continue;
     }
 
-    const item: IssuanceItem = { email, courseId: course.courseId, courseName: course.courseName, completedAt };
+    const item: IssuanceItem = {
+      email,
+      courseId: course.courseId,
+      courseName: course.courseName,
+      completedAt,
+    };
     if (grade !== undefined) {
       item.grade = grade;
     }

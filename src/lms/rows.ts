@@ -12,7 +12,10 @@ export function normalizeHeaderCell(cell: string): string {
 }
 
 /** Finds the first header cell that matches one of the names, ignoring case. */
-export function findColumn(header: readonly string[], names: readonly string[]): Column | undefined {
+export function findColumn(
+  header: readonly string[],
+  names: readonly string[],
+): Column | undefined {
   const expectedNames = new Set(names.map(normalizeHeaderCell));
   const index = header.findIndex((cell) => expectedNames.has(normalizeHeaderCell(cell)));
   if (index === -1) {
@@ -53,7 +56,7 @@ export function checkRecordShape(record: CsvRecord, table: CsvTable): string | u
 
 /**
  * Checks an email minimally: one @ with text on both sides and no spaces.
- * The API validates it fully and its answer becomes the row's reason.
+ * The API validates it fully, and its problem detail becomes the row's reason.
  */
 export function checkEmail(value: string, column: Column): string | undefined {
   if (value === '') {
@@ -64,7 +67,10 @@ export function checkEmail(value: string, column: Column): string | undefined {
   const [local, domain] = parts;
   const isPlausible = parts.length === 2 && local !== '' && domain !== '' && !/\s/.test(value);
   if (!isPlausible) {
-    return `column "${column.name}" is not a valid email address (expected one "@" with text on both sides)`;
+    return (
+      `column "${column.name}" is not a valid email address ` +
+      '(expected one "@" with text on both sides)'
+    );
   }
 
   return undefined;
