@@ -8,7 +8,8 @@ import { certificatesModule } from './module.js';
 
 // Built once per execution environment and reused across invocations.
 const app = createApiApp([certificatesModule], {
-  client: createDocumentClient(),
+  // DYNAMODB_ENDPOINT points a test or local run at a DynamoDB-compatible engine.
+  client: createDocumentClient({ endpoint: process.env.DYNAMODB_ENDPOINT }),
   config: readApiConfig(),
   issuerKey: { mode: 'api-gateway' },
   logger: createLogger('certificates'),

@@ -67,11 +67,9 @@ export class ApiAuthError extends ApiError {
     readonly problem: Problem | undefined,
   ) {
     const detail = problem?.detail ?? problem?.title ?? 'no detail';
-    const fix =
-      status === 401
-        ? 'set ISSUER_API_KEY to the issuer API key'
-        : 'check that ISSUER_API_KEY is the issuer API key of this deployment';
-    super(`the API rejected the issuer key (HTTP ${status}: ${detail}); ${fix}`);
+    // The local server's detail names ISSUER_API_KEY already, but API Gateway's does not.
+    const fix = detail.includes('ISSUER_API_KEY') ? '' : '; check ISSUER_API_KEY';
+    super(`the API rejected the issuer key (HTTP ${status}: ${detail})${fix}`);
   }
 }
 
@@ -277,7 +275,14 @@ async function readProblem(response: Response): Promise<Problem | undefined> {
     return undefined;
   }
 
-  return body as Problem;
+  const problem = body as Problem & { message?: unknown };
+  // API Gateway rejects a request before it reaches the API with a body such
+  // as {"message": "Forbidden"}, not a problem document.
+  if (problem.detail === undefined && typeof problem.message === 'string') {
+    return { ...problem, detail: problem.message };
+  }
+
+  return problem;
 }
 
 function parseBatchResponse(response: Response, body: unknown, itemCount: number): BatchResponse {

@@ -103,10 +103,14 @@ async function main(argv: readonly string[], env: Environment): Promise<number> 
   }
 
   const totals = summary.totals();
+  const nothingSent = totals.notSent?.rows.length === rows.length;
+  if (stoppedBy instanceof ApiAuthError && nothingSent) {
+    return fail(stoppedBy.message);
+  }
   const title = describeImport(command, result.format, course?.completedAt);
   process.stdout.write(formatSummary(totals, { title, listSkipped: command.listSkipped }));
   if (stoppedBy instanceof ApiAuthError) {
-    return fail(stoppedBy.message);
+    return EXIT_USAGE;
   }
 
   return exitCodeFor(totals);

@@ -34,6 +34,8 @@ export interface RunningStack {
   readonly url: string;
   readonly databaseEndpoint: string;
   readonly createdTables: readonly string[];
+  /** Stops the embedded database alone, as when it fails; the server keeps running. */
+  stopDatabase(): Promise<void>;
   /** Stops taking requests, lets those in flight finish, then closes the database. */
   close(): Promise<void>;
 }
@@ -96,6 +98,8 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     await database.close();
     throw error;
   }
+  let databaseStopped: Promise<void> | undefined;
+  const stopDatabase = () => (databaseStopped ??= database.close());
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
 
@@ -103,10 +107,11 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     url: `http://${host}:${address.port}`,
     databaseEndpoint: database.endpoint,
     createdTables: database.createdTables,
+    stopDatabase: () => stopDatabase(),
     async close() {
       await closeServer(server);
       client.destroy();
-      await database.close();
+      await stopDatabase();
     },
   };
 }

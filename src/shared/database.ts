@@ -15,7 +15,7 @@ export interface DatabaseClientOptions {
 export function createDocumentClient(
   options: DatabaseClientOptions = {},
 ): DynamoDBDocumentClient {
-  const local = options.endpoint !== undefined;
+  const local = Boolean(options.endpoint);
   const client = new DynamoDBClient({
     region: options.region ?? process.env.AWS_REGION ?? 'us-east-1',
     maxAttempts: options.maxAttempts ?? 3,

@@ -9,6 +9,9 @@ export interface TestStack {
   readonly url: string;
   readonly issuerApiKey: string;
   readonly dataDir: string;
+  /** Endpoint of the embedded database, for checks that count stored items. */
+  readonly databaseEndpoint: string;
+  stopDatabase(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -39,6 +42,8 @@ export async function startTestStack(
     url: stack.url,
     issuerApiKey,
     dataDir,
+    databaseEndpoint: stack.databaseEndpoint,
+    stopDatabase: () => stack.stopDatabase(),
     async close() {
       await stack.close();
       await rm(dataDir, { recursive: true, force: true });
