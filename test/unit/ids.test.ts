@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+
+import { parseCompletionDate } from '../../src/certificates/schemas.js';
+import { decodeCursor, encodeCursor } from '../../src/shared/cursor.js';
+import { ValidationError } from '../../src/shared/errors.js';
+import {
+  CERTIFICATE_ID_PATTERN,
+  USER_ID_PATTERN,
+  certificateIdFor,
+  normalizeCertificateId,
+  userIdForEmail,
+} from '../../src/shared/ids.js';
+
+describe('userIdForEmail', () => {
+  it('derives a version 5 UUID', () => {
+    expect(userIdForEmail('ana@example.org')).toMatch(USER_ID_PATTERN);
+  });
+
+  it('is stable for one email', () => {
+    expect(userIdForEmail('ana@example.org')).toBe(userIdForEmail('ana@example.org'));
+  });
+
+  it('differs between emails', () => {
+    expect(userIdForEmail('ana@example.org')).not.toBe(userIdForEmail('ana@example.com'));
+  });
+
+  it('matches the RFC 9562 construction', () => {
+    // Known answer computed with Python's uuid.uuid5 and the same namespace.
+    expect(userIdForEmail('ana@example.org')).toBe('5c8729b6-cff5-5ed2-ba4f-0272d9b35946');
+  });
+});
+
+describe('certificateIdFor', () => {
+  const userId = userIdForEmail('ana@example.org');
+
+  it('has the ACR form', () => {
+    expect(certificateIdFor(userId, 'DS101')).toMatch(CERTIFICATE_ID_PATTERN);
+  });
+
+  it('is stable for one user and course', () => {
+    expect(certificateIdFor(userId, 'DS101')).toBe(certificateIdFor(userId, 'DS101'));
+  });
+
+  it('differs between courses', () => {
+    expect(certificateIdFor(userId, 'DS101')).not.toBe(certificateIdFor(userId, 'DS102'));
+  });
+});
+
+describe('normalizeCertificateId', () => {
+  it.each([
+    ['lower case', 'acr-7k3m-9qpx-2hdw-tn5r', 'ACR-7K3M-9QPX-2HDW-TN5R'],
+    ['no dashes', 'ACR7K3M9QPX2HDWTN5R', 'ACR-7K3M-9QPX-2HDW-TN5R'],
+    ['no prefix', '7K3M9QPX2HDWTN5R', 'ACR-7K3M-9QPX-2HDW-TN5R'],
+    ['look-alike letters', 'ACR-7K3M-9QPX-2HDW-TNSO', 'ACR-7K3M-9QPX-2HDW-TNS0'],
+    ['I and L as one', 'ACR-IL00-0000-0000-0000', 'ACR-1100-0000-0000-0000'],
+  ])('handles %s', (_label, input, expected) => {
+    expect(normalizeCertificateId(input)).toBe(expected);
+  });
+});
+
+describe('parseCompletionDate', () => {
+  it('keeps a calendar date', () => {
+    expect(parseCompletionDate('2026-02-28')).toEqual({ value: '2026-02-28' });
+  });
+
+  it('converts a date-time to UTC', () => {
+    expect(parseCompletionDate('2026-02-28T23:30:00+01:00').value).toBe(
+      '2026-02-28T22:30:00.000Z',
+    );
+  });
+
+  it.each([
+    ['impossible day', '2026-02-30'],
+    ['month 13', '2026-13-01'],
+    ['no time zone', '2026-02-28T10:00:00'],
+    ['slashes', '28/02/2026'],
+    ['far future', '2999-01-01'],
+    ['before 1900', '1899-12-31'],
+  ])('rejects %s', (_label, input) => {
+    expect(parseCompletionDate(input).error).toEqual(expect.any(String));
+  });
+});
+
+describe('cursor', () => {
+  const attributes = ['userId', 'email'];
+
+  it('round-trips a key', () => {
+    const key = { userId: 'u1', email: 'a@example.org' };
+
+    expect(decodeCursor(encodeCursor(key)!, attributes)).toEqual(key);
+  });
+
+  it('encodes the last page as null', () => {
+    expect(encodeCursor(undefined)).toBeNull();
+  });
+
+  it.each([
+    ['not base64 JSON', '%%%'],
+    ['an array', Buffer.from('[1]').toString('base64url')],
+    ['missing attribute', Buffer.from('{"userId":"u"}').toString('base64url')],
+    ['extra attribute', Buffer.from('{"userId":"u","email":"e","x":"y"}').toString('base64url')],
+    ['number value', Buffer.from('{"userId":1,"email":"e"}').toString('base64url')],
+  ])('rejects %s', (_label, cursor) => {
+    expect(() => decodeCursor(cursor, attributes)).toThrow(ValidationError);
+  });
+});
