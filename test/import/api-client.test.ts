@@ -7,7 +7,12 @@ import {
   ApiUnavailableError,
   parseRetryAfter,
 } from '../../src/cli/api-client.js';
-import { type Handler, type LoopbackServer, json, startServer as startLoopbackServer } from './loopback-server.js';
+import {
+  type Handler,
+  type LoopbackServer,
+  json,
+  startServer as startLoopbackServer,
+} from './loopback-server.js';
 
 const servers: LoopbackServer[] = [];
 
@@ -71,7 +76,8 @@ describe('ApiClient.postBatch', () => {
   });
 
   it('retries 503 honouring Retry-After', async () => {
-    const unavailable = json(503, { title: 'Service unavailable', detail: 'database' }, { 'retry-after': '2' });
+    const problem = { title: 'Service unavailable', detail: 'database' };
+    const unavailable = json(503, problem, { 'retry-after': '2' });
     const server = await startServer([unavailable, OK_TWO_ITEMS]);
     const delays: number[] = [];
 
@@ -79,7 +85,8 @@ describe('ApiClient.postBatch', () => {
 
     expect(response.items).toHaveLength(2);
     expect(delays).toEqual([2_000]);
-    expect(server.requests.map((request) => request.headers['idempotency-key'])).toEqual(['key-1', 'key-1']);
+    const keys = server.requests.map((request) => request.headers['idempotency-key']);
+    expect(keys).toEqual(['key-1', 'key-1']);
   });
 
   it('retries 429 with backoff', async () => {
@@ -129,7 +136,8 @@ describe('ApiClient.postBatch', () => {
   });
 
   it('stops on a rejected key', async () => {
-    const server = await startServer([json(403, { title: 'Issuer key not accepted', detail: 'wrong key' })]);
+    const problem = { title: 'Issuer key not accepted', detail: 'wrong key' };
+    const server = await startServer([json(403, problem)]);
 
     const post = createClient(server.url).postBatch('/x', [{}], 'key-1');
 
@@ -138,13 +146,26 @@ describe('ApiClient.postBatch', () => {
     expect(server.requests).toHaveLength(1);
   });
 
+  it('reads an API Gateway refusal', async () => {
+    const server = await startServer([json(403, { message: 'Forbidden' })]);
+
+    const post = createClient(server.url).postBatch('/x', [{}], 'key-1');
+
+    await expect(post).rejects.toThrow(
+      'the API rejected the issuer key (HTTP 403: Forbidden); check ISSUER_API_KEY',
+    );
+  });
+
   it('rejects a whole batch on 400', async () => {
-    const server = await startServer([json(400, { title: 'Invalid request', detail: 'items: must be an array' })]);
+    const problem = { title: 'Invalid request', detail: 'items: must be an array' };
+    const server = await startServer([json(400, problem)]);
 
     const post = createClient(server.url).postBatch('/x', [{}], 'key-1');
 
     await expect(post).rejects.toThrow(ApiRequestError);
-    await expect(post).rejects.toThrow('the API rejected the whole batch (HTTP 400: items: must be an array)');
+    await expect(post).rejects.toThrow(
+      'the API rejected the whole batch (HTTP 400: items: must be an array)',
+    );
     expect(server.requests).toHaveLength(1);
   });
 

@@ -45,18 +45,66 @@ describe('parseImportArgs', () => {
   const course = ['--course-id', 'DS101', '--course-name', 'Datos'];
 
   it.each([
-    { label: 'no kind', argv: [], message: /unknown import kind none/ },
-    { label: 'unknown kind', argv: ['users', 'a.csv'], message: /unknown import kind "users"/ },
-    { label: 'no file', argv: ['registrations'], message: /missing FILE/ },
-    { label: 'two files', argv: ['registrations', 'a.csv', 'b.csv'], message: /unexpected argument "b.csv"/ },
-    { label: 'unknown option', argv: ['registrations', 'a.csv', '--force'], message: /--force/ },
-    { label: 'course on users', argv: ['registrations', 'a.csv', ...course], message: /--course-id applies to completions only/ },
-    { label: 'no course id', argv: ['completions', 'a.csv', '--course-name', 'Datos'], message: /missing --course-id/ },
-    { label: 'bad course id', argv: ['completions', 'a.csv', '--course-id', 'DS 101', '--course-name', 'D'], message: /invalid --course-id "DS 101"/ },
-    { label: 'no course name', argv: ['completions', 'a.csv', '--course-id', 'DS101'], message: /missing --course-name/ },
-    { label: 'control in name', argv: ['completions', 'a.csv', '--course-id', 'DS101', '--course-name', 'A\u0007B'], message: /invalid --course-name/ },
-    { label: 'bad date', argv: ['completions', 'a.csv', ...course, '--completed-at', '30/11/2026'], message: /invalid --completed-at "30\/11\/2026"/ },
-    { label: 'future date', argv: ['completions', 'a.csv', ...course, '--completed-at', '2026-12-05'], message: /after today \(2026-12-04 UTC\)/ },
+    {
+      label: 'no kind',
+      argv: [],
+      message: /unknown import kind none/,
+    },
+    {
+      label: 'unknown kind',
+      argv: ['users', 'a.csv'],
+      message: /unknown import kind "users"/,
+    },
+    {
+      label: 'no file',
+      argv: ['registrations'],
+      message: /missing FILE/,
+    },
+    {
+      label: 'two files',
+      argv: ['registrations', 'a.csv', 'b.csv'],
+      message: /unexpected argument "b.csv"/,
+    },
+    {
+      label: 'unknown option',
+      argv: ['registrations', 'a.csv', '--force'],
+      message: /--force/,
+    },
+    {
+      label: 'course on users',
+      argv: ['registrations', 'a.csv', ...course],
+      message: /--course-id applies to completions only/,
+    },
+    {
+      label: 'no course id',
+      argv: ['completions', 'a.csv', '--course-name', 'Datos'],
+      message: /missing --course-id/,
+    },
+    {
+      label: 'bad course id',
+      argv: ['completions', 'a.csv', '--course-id', 'DS 101', '--course-name', 'D'],
+      message: /invalid --course-id "DS 101"/,
+    },
+    {
+      label: 'no course name',
+      argv: ['completions', 'a.csv', '--course-id', 'DS101'],
+      message: /missing --course-name/,
+    },
+    {
+      label: 'control in name',
+      argv: ['completions', 'a.csv', '--course-id', 'DS101', '--course-name', 'A\u0007B'],
+      message: /invalid --course-name/,
+    },
+    {
+      label: 'bad date',
+      argv: ['completions', 'a.csv', ...course, '--completed-at', '30/11/2026'],
+      message: /invalid --completed-at "30\/11\/2026"/,
+    },
+    {
+      label: 'future date',
+      argv: ['completions', 'a.csv', ...course, '--completed-at', '2026-12-05'],
+      message: /after today \(2026-12-04 UTC\)/,
+    },
   ])('rejects $label', ({ argv, message }) => {
     const parse = (): unknown => parseImportArgs(argv, TODAY);
 
