@@ -51,8 +51,8 @@ export class UsageError extends Error {
 }
 
 const COURSE_ID_PATTERN = /^[A-Za-z0-9._:+-]{1,128}$/;
-// Control characters: C0, DEL and C1, which the API rejects in names.
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
+/** Control characters (C0, DEL and C1), which the API rejects in names. */
+const CONTROL_CHARACTERS = /\p{Cc}/u;
 
 /**
  * Parses the arguments after the script name. Raises UsageError for an

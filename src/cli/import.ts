@@ -197,4 +197,10 @@ function fail(message: string): number {
   return EXIT_USAGE;
 }
 
+// A reader such as `head` may close the pipe early; the import itself has not failed then.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') {
+    throw error;
+  }
+});
 process.exitCode = await main(process.argv.slice(2), process.env);
