@@ -47,8 +47,8 @@ for dir in "${validate_dirs[@]}"; do
   if ! "$tofu_bin" -chdir="$dir" init -backend=false -input=false -no-color \
     >"$init_log" 2>&1; then
     # The AWS provider comes from the provider registry. Where that host is
-    # unreachable (as on machines that only reach package registries),
-    # validation cannot run at all, which is not a fault of the code.
+    # unreachable, as on machines that only reach package registries,
+    # validation cannot run at all, and that is not a fault of the code.
     if grep -qE 'could not connect to registry|Failed to resolve provider packages|Failed to query available provider packages' "$init_log"; then
       echo "NOTE: validate skipped: tofu init cannot download hashicorp/aws" \
         "because the provider registry is unreachable:"

@@ -77,5 +77,5 @@ fi
 
 echo "deploy: applying $env_dir with $tf_bin"
 "$tf_bin" -chdir="$env_dir" init -input=false "${backend_args[@]}"
-# apply asks for confirmation unless APPLY_ARGS has -auto-approve.
+# apply prompts for confirmation unless APPLY_ARGS has -auto-approve.
 "$tf_bin" -chdir="$env_dir" apply "$@"

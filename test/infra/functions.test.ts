@@ -51,7 +51,7 @@ function statements(document: HclObject) {
 }
 
 /**
- * Whether a resource grants more than named resources. A trailing ":*" on a
+ * Checks whether a resource grants more than named resources. A trailing ":*" on a
  * log group ARN (its log streams) and "/*" on a bucket ARN (its objects) stay
  * within one named resource, so they are not wildcards here.
  */

@@ -29,32 +29,32 @@ export function isObject(value: HclValue | undefined): value is HclObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-export function asObject(value: HclValue | undefined, what: string): HclObject {
+export function asObject(value: HclValue | undefined, label: string): HclObject {
   if (!isObject(value)) {
-    throw new Error(`${what} is not an object: ${JSON.stringify(value)}`);
+    throw new Error(`${label} is not an object: ${JSON.stringify(value)}`);
   }
 
   return value;
 }
 
-export function asArray(value: HclValue | undefined, what: string): HclValue[] {
+export function asArray(value: HclValue | undefined, label: string): HclValue[] {
   if (!Array.isArray(value)) {
-    throw new Error(`${what} is not a list: ${JSON.stringify(value)}`);
+    throw new Error(`${label} is not a list: ${JSON.stringify(value)}`);
   }
 
   return value;
 }
 
-export function asString(value: HclValue | undefined, what: string): string {
+export function asString(value: HclValue | undefined, label: string): string {
   if (typeof value !== 'string') {
-    throw new Error(`${what} is not a string: ${JSON.stringify(value)}`);
+    throw new Error(`${label} is not a string: ${JSON.stringify(value)}`);
   }
 
   return value;
 }
 
-export function asStrings(value: HclValue | undefined, what: string): string[] {
-  return asArray(value, what).map((item, index) => asString(item, `${what}[${index}]`));
+export function asStrings(value: HclValue | undefined, label: string): string[] {
+  return asArray(value, label).map((item, index) => asString(item, `${label}[${index}]`));
 }
 
 /** Merges two parsed files: block kinds and labels combine, locals concatenate. */
@@ -153,7 +153,7 @@ export function output(config: HclObject, name: string): HclObject {
   return single(config, 'output', name);
 }
 
-/** All locals of a configuration, from every locals block. */
+/** Collects the locals of every locals block of a configuration. */
 export function locals(config: HclObject): HclObject {
   const merged: HclObject = {};
   for (const body of asArray(config.locals ?? [], 'locals')) {
@@ -163,7 +163,7 @@ export function locals(config: HclObject): HclObject {
   return merged;
 }
 
-/** Every aws_iam_policy_document of a configuration, by name. */
+/** Collects every aws_iam_policy_document of a configuration, by name. */
 export function policyDocuments(config: HclObject): Record<string, HclObject> {
   const data = asObject(config.data ?? {}, 'data');
   const documents = asObject(data.aws_iam_policy_document ?? {}, 'aws_iam_policy_document');

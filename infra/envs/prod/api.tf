@@ -66,7 +66,7 @@ locals {
 
   # Added only with enable_certificate_pdf, because the certificates function
   # does not serve this route yet and API Gateway would send it a request it
-  # answers with 404.
+  # rejects with 404.
   certificate_pdf_routes = {
     certificate_pdf = {
       path             = "/certificados/{certificateId}/pdf"

@@ -10,12 +10,12 @@ locals {
     certificates  = "${local.name_prefix}-certificates"
   }
 
-  # The API Gateway stage is the environment; CloudFront adds it as the
-  # origin path of /api/*.
+  # The API Gateway stage is named after the environment, and CloudFront
+  # adds it as the origin path of /api/*.
   stage_name = var.environment
 }
 
-# Key schema of both tables; the infrastructure tests compare these inputs
+# Key schema of both tables. The infrastructure tests compare these inputs
 # with src/shared/tables.ts.
 module "registrations_table" {
   source = "../../modules/dynamodb-table"

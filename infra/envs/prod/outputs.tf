@@ -1,5 +1,5 @@
 output "site_url" {
-  description = "HTTPS URL of the web app; the API is under <site_url>/api."
+  description = "HTTPS URL of the web app. The API is under <site_url>/api."
   value       = module.cloudfront.site_url
 }
 

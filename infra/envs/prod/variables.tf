@@ -42,7 +42,7 @@ variable "owner" {
 }
 
 variable "table_name_prefix" {
-  description = "Prefix of both table names, e.g. \"staging-\" to keep two environments in one account; empty in prod."
+  description = "Prefix of both table names, e.g. \"staging-\" to keep two environments in one account, or empty in prod."
   type        = string
   default     = ""
 
@@ -65,7 +65,7 @@ variable "certificates_table_name" {
 }
 
 variable "certificates_point_in_time_recovery" {
-  description = "Whether the certificates table has point-in-time recovery; the registrations table always has it."
+  description = "Whether the certificates table has point-in-time recovery. The registrations table always has it."
   type        = bool
   default     = true
 }
@@ -77,7 +77,7 @@ variable "deletion_protection_enabled" {
 }
 
 variable "kms_alias_name" {
-  description = "Alias of the customer managed key; null gives alias/<project>-<environment>."
+  description = "Alias of the customer managed key, or null for alias/<project>-<environment>."
   type        = string
   default     = null
 }
@@ -101,7 +101,7 @@ variable "web_dist_dir" {
 }
 
 variable "registrations_function" {
-  description = "Memory (MB), timeout (s) and reserved concurrency of the registrations function; null concurrency uses the unreserved pool."
+  description = "Memory (MB), timeout (s) and reserved concurrency of the registrations function. Null concurrency uses the unreserved pool."
   type = object({
     memory_size                    = optional(number, 512)
     timeout                        = optional(number, 10)
@@ -111,7 +111,7 @@ variable "registrations_function" {
 }
 
 variable "certificates_function" {
-  description = "Memory (MB), timeout (s) and reserved concurrency of the certificates function; null concurrency uses the unreserved pool."
+  description = "Memory (MB), timeout (s) and reserved concurrency of the certificates function. Null concurrency uses the unreserved pool."
   type = object({
     memory_size                    = optional(number, 512)
     timeout                        = optional(number, 10)
@@ -132,7 +132,7 @@ variable "log_level" {
 }
 
 variable "public_base_url" {
-  description = "Origin of the web app in verification URLs, e.g. https://certificados.example.org; null lets the API use the x-forwarded-host header that CloudFront sets."
+  description = "Origin of the web app in verification URLs, e.g. https://certificados.example.org, or null to let the API use the x-forwarded-host header that CloudFront sets."
   type        = string
   default     = null
 
@@ -143,7 +143,7 @@ variable "public_base_url" {
 }
 
 variable "registration_ttl_days" {
-  description = "Days that a registration is kept (REGISTRATION_TTL_DAYS of the functions); null keeps registrations until deleted."
+  description = "Days that a registration is kept (REGISTRATION_TTL_DAYS of the functions), or null to keep registrations until deleted."
   type        = number
   default     = null
 
@@ -154,7 +154,7 @@ variable "registration_ttl_days" {
 }
 
 variable "enable_certificate_pdf" {
-  description = "Whether to add the route GET /certificados/{certificateId}/pdf; leave false until the certificates function serves it."
+  description = "Whether to add the route GET /certificados/{certificateId}/pdf. Leave it false until the certificates function serves it."
   type        = bool
   default     = false
 }
@@ -169,7 +169,7 @@ variable "api_throttling" {
 }
 
 variable "issuer_usage_plan" {
-  description = "Throttling and quota of requests made with the issuer API key; quota_period is DAY, WEEK or MONTH."
+  description = "Throttling and quota of requests made with the issuer API key. quota_period is DAY, WEEK or MONTH."
   type = object({
     rate_limit   = optional(number, 10)
     burst_limit  = optional(number, 20)
@@ -186,25 +186,25 @@ variable "log_retention_in_days" {
 }
 
 variable "create_api_gateway_account_role" {
-  description = "Whether to set the region's API Gateway CloudWatch logging role; false when another stack of the account manages it."
+  description = "Whether to set the region's API Gateway CloudWatch logging role, false when another stack of the account manages it."
   type        = bool
   default     = true
 }
 
 variable "web_bucket_name" {
-  description = "Name of the web app bucket; null gives <project>-<environment>-web-<account ID>."
+  description = "Name of the web app bucket, or null for <project>-<environment>-web-<account ID>."
   type        = string
   default     = null
 }
 
 variable "aliases" {
-  description = "Custom domain names of the site; they need acm_certificate_arn."
+  description = "Custom domain names of the site, which need acm_certificate_arn."
   type        = list(string)
   default     = []
 }
 
 variable "acm_certificate_arn" {
-  description = "ACM certificate in us-east-1 for the aliases; null uses the *.cloudfront.net domain."
+  description = "ACM certificate in us-east-1 for the aliases, or null to use the *.cloudfront.net domain."
   type        = string
   default     = null
 }
@@ -216,7 +216,7 @@ variable "price_class" {
 }
 
 variable "web_acl_arn" {
-  description = "WAF web ACL (scope CLOUDFRONT) to attach to the distribution; null attaches none."
+  description = "WAF web ACL (scope CLOUDFRONT) to attach to the distribution, or null for none."
   type        = string
   default     = null
 }

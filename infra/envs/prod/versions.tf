@@ -13,7 +13,7 @@ terraform {
   # Remote state in S3. The bucket and region come from a backend config
   # file (see backend.hcl.example) passed to `init -backend-config=...`, so
   # that no account-specific name is committed. use_lockfile keeps a lock
-  # object next to the state while a run holds it; no DynamoDB table needed.
+  # object next to the state while a run has the lock, so no DynamoDB table is needed.
   backend "s3" {
     key          = "acredita/prod/terraform.tfstate"
     encrypt      = true

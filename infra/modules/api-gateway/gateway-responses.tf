@@ -13,7 +13,7 @@ locals {
       type        = "gateway-error"
       title       = "API Gateway error"
     }
-    # API Gateway answers an unknown path or method with this type and 403.
+    # API Gateway returns this type, with 403, for an unknown path or method.
     MISSING_AUTHENTICATION_TOKEN = {
       status_code = 404
       type        = "not-found"

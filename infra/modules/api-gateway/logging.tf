@@ -44,8 +44,8 @@ resource "aws_iam_role" "account_logging" {
 }
 
 # API Gateway writes the logs of every API in the region through this one
-# role, so it needs access to log groups it names itself; the AWS managed
-# policy covers exactly that.
+# role, so it needs access to log groups that it names itself. The AWS
+# managed policy covers exactly that.
 resource "aws_iam_role_policy_attachment" "account_logging" {
   count = var.create_account_logging_role ? 1 : 0
 

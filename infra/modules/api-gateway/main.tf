@@ -74,7 +74,7 @@ resource "aws_api_gateway_resource" "level_3" {
 }
 
 resource "aws_api_gateway_method" "this" {
-  #checkov:skip=CKV_AWS_59:Self-registration, public certificate verification, health and the OpenAPI document are public by design; every other route requires the issuer API key.
+  #checkov:skip=CKV_AWS_59:Self-registration, public certificate verification, health and the OpenAPI document are public by design, and every other route requires the issuer API key.
   #checkov:skip=CKV2_AWS_53:The functions validate every request body, query and path parameter against the same schemas that generate the OpenAPI document.
   for_each = var.routes
 
@@ -135,9 +135,9 @@ resource "aws_api_gateway_deployment" "this" {
 }
 
 resource "aws_api_gateway_stage" "this" {
-  #checkov:skip=CKV_AWS_120:Every response depends on live table data or on the API key, so a stage cache would serve stale or foreign answers.
-  #checkov:skip=CKV2_AWS_51:Client certificates authenticate API Gateway to HTTP back ends; the back ends here are Lambda functions invoked through IAM.
-  #checkov:skip=CKV2_AWS_29:Requests are rate limited by stage throttling and the usage plan; a WAF web ACL is a cost decision left to the operator.
+  #checkov:skip=CKV_AWS_120:Every response depends on live table data or on the API key, so a stage cache would serve stale or foreign responses.
+  #checkov:skip=CKV2_AWS_51:Client certificates authenticate API Gateway to HTTP back ends, but the back ends here are Lambda functions invoked through IAM.
+  #checkov:skip=CKV2_AWS_29:Requests are rate limited by stage throttling and the usage plan, and a WAF web ACL is a cost decision left to the operator.
   rest_api_id          = aws_api_gateway_rest_api.this.id
   deployment_id        = aws_api_gateway_deployment.this.id
   stage_name           = var.stage_name
@@ -176,7 +176,7 @@ resource "aws_api_gateway_stage" "this" {
 }
 
 resource "aws_api_gateway_method_settings" "all" {
-  #checkov:skip=CKV_AWS_225:Every response depends on live table data or on the API key, so a cache would serve stale or foreign answers.
+  #checkov:skip=CKV_AWS_225:Every response depends on live table data or on the API key, so a cache would serve stale or foreign responses.
   rest_api_id = aws_api_gateway_rest_api.this.id
   stage_name  = aws_api_gateway_stage.this.stage_name
   method_path = "*/*"

@@ -19,7 +19,7 @@ output "stage_invoke_url" {
 }
 
 output "api_key_id" {
-  description = "ID of the issuer API key; the value is read with the AWS CLI, never through Terraform outputs."
+  description = "ID of the issuer API key. The value is read with the AWS CLI, never through Terraform outputs."
   value       = aws_api_gateway_api_key.this.id
 }
 

@@ -1,4 +1,4 @@
-# AWS generates the key value; read it with
+# AWS generates the key value. Read it with
 # `aws apigateway get-api-key --api-key <id> --include-value`.
 resource "aws_api_gateway_api_key" "this" {
   name        = "${var.name}-issuer"

@@ -11,7 +11,7 @@ variable "description" {
 }
 
 variable "stage_name" {
-  description = "Name of the stage; it is also the first path segment of the invoke URL."
+  description = "Name of the stage, which is also the first path segment of the invoke URL."
   type        = string
   default     = "prod"
 
@@ -30,7 +30,7 @@ variable "functions" {
 }
 
 variable "routes" {
-  description = "Routes of the API by a unique key. path starts with / and has 1 to 3 segments ({name} for a path parameter); function is a key of functions; api_key_required makes API Gateway check the x-api-key header against the usage plan."
+  description = "Routes of the API by a unique key. path starts with / and has 1 to 3 segments ({name} for a path parameter). function is a key of functions. api_key_required makes API Gateway check the x-api-key header against the usage plan."
   type = map(object({
     path             = string
     method           = string
@@ -114,7 +114,7 @@ variable "log_retention_in_days" {
 }
 
 variable "log_kms_key_arn" {
-  description = "ARN of the KMS key that encrypts the stage's log groups; its key policy must let CloudWatch Logs use it for them."
+  description = "ARN of the KMS key that encrypts the stage's log groups. Its key policy must let CloudWatch Logs use it for them."
   type        = string
 
   validation {

@@ -44,7 +44,7 @@ resource "aws_cloudfront_function" "spa_rewrite" {
 }
 
 resource "aws_cloudfront_response_headers_policy" "security_headers" {
-  #checkov:skip=CKV_AWS_259:HSTS is sent with max-age of two years and includeSubDomains; preload is left off because it commits the whole domain and needs a submission to browser vendors.
+  #checkov:skip=CKV_AWS_259:HSTS is sent with max-age of two years and includeSubDomains. Preload is left off because it commits the whole domain and needs a submission to browser vendors.
   name    = "${var.name}-security-headers"
   comment = "HSTS, CSP and the other security headers of the web app and API."
 
@@ -80,11 +80,11 @@ resource "aws_cloudfront_response_headers_policy" "security_headers" {
 resource "aws_cloudfront_distribution" "this" {
   #checkov:skip=CKV_AWS_68:Attaching a WAF web ACL is a cost decision: set web_acl_arn to attach one.
   #checkov:skip=CKV2_AWS_47:Attaching a WAF web ACL is a cost decision: set web_acl_arn to attach one.
-  #checkov:skip=CKV_AWS_86:Standard logging needs a log bucket with ACLs; API requests are logged by API Gateway access logs.
-  #checkov:skip=CKV_AWS_174:With the default *.cloudfront.net certificate CloudFront fixes the minimum protocol; TLSv1.2_2021 applies once acm_certificate_arn is set.
-  #checkov:skip=CKV2_AWS_42:A custom certificate needs a domain name; set acm_certificate_arn and aliases to use one.
+  #checkov:skip=CKV_AWS_86:Standard logging needs a log bucket with ACLs, and API requests are logged by API Gateway access logs.
+  #checkov:skip=CKV_AWS_174:With the default *.cloudfront.net certificate CloudFront fixes the minimum protocol, and TLSv1.2_2021 applies once acm_certificate_arn is set.
+  #checkov:skip=CKV2_AWS_42:A custom certificate needs a domain name, so set acm_certificate_arn and aliases to use one.
   #checkov:skip=CKV_AWS_374:Certificates are verified by employers and institutions anywhere, so no country is blocked.
-  #checkov:skip=CKV_AWS_310:Each origin is a single regional service (S3, API Gateway); there is no second origin to fail over to.
+  #checkov:skip=CKV_AWS_310:Each origin is a single regional service (S3, API Gateway), so there is no second origin to fail over to.
   enabled             = true
   comment             = var.comment
   aliases             = var.aliases
@@ -128,7 +128,7 @@ resource "aws_cloudfront_distribution" "this" {
     }
   }
 
-  # Never cached: answers depend on the API key and on live data. A viewer
+  # Never cached, because responses depend on the API key and on live data. A viewer
   # using plain HTTP gets 403 instead of a redirect that would drop a POST body.
   ordered_cache_behavior {
     path_pattern               = "/api/*"

@@ -39,7 +39,7 @@ variable "api" {
 }
 
 variable "aliases" {
-  description = "Extra domain names of the distribution; set together with acm_certificate_arn."
+  description = "Extra domain names of the distribution, set together with acm_certificate_arn."
   type        = list(string)
   default     = []
 
@@ -50,7 +50,7 @@ variable "aliases" {
 }
 
 variable "acm_certificate_arn" {
-  description = "ARN of an ACM certificate in us-east-1 that covers every alias; null uses the *.cloudfront.net certificate."
+  description = "ARN of an ACM certificate in us-east-1 that covers every alias, or null to use the *.cloudfront.net certificate."
   type        = string
   default     = null
 
@@ -72,7 +72,7 @@ variable "price_class" {
 }
 
 variable "web_acl_arn" {
-  description = "ARN of a WAF web ACL (scope CLOUDFRONT) to attach; null attaches none."
+  description = "ARN of a WAF web ACL (scope CLOUDFRONT) to attach, or null for none."
   type        = string
   default     = null
 }

@@ -14,13 +14,13 @@ variable "partition_key" {
 }
 
 variable "sort_key" {
-  description = "Name of the sort (range) key attribute, stored as a string; null for a table without a sort key."
+  description = "Name of the sort (range) key attribute, stored as a string, or null for a table without a sort key."
   type        = string
   default     = null
 }
 
 variable "global_secondary_indexes" {
-  description = "Global secondary indexes. Every key attribute is a string; projection_type defaults to ALL."
+  description = "Global secondary indexes. Every key attribute is a string, and projection_type defaults to ALL."
   type = list(object({
     name            = string
     partition_key   = string
@@ -41,7 +41,7 @@ variable "global_secondary_indexes" {
 }
 
 variable "ttl_attribute" {
-  description = "Number attribute with the epoch second after which DynamoDB deletes the item; null turns TTL off."
+  description = "Number attribute with the epoch second after which DynamoDB deletes the item, or null to turn TTL off."
   type        = string
   default     = null
 }

@@ -129,9 +129,9 @@ data "aws_iam_policy_document" "key_policy" {
     }
   }
 
-  # NOTE: DynamoDB reads the key's metadata and grants with its own service
-  # principal to check that the key is usable; these two actions are the
-  # read-only subset that such checks call.
+  # NOTE: DynamoDB checks with its own service principal that the key is
+  # usable. These two read-only actions are the assumed minimum for that
+  # check, not yet confirmed against a deployed table.
   dynamic "statement" {
     for_each = var.dynamodb_enabled ? [1] : []
 

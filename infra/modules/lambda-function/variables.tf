@@ -1,5 +1,5 @@
 variable "function_name" {
-  description = "Name of the function; also the name of its execution role and of its log group /aws/lambda/<name>."
+  description = "Name of the function, which is also the name of its execution role and of its log group /aws/lambda/<name>."
   type        = string
 
   validation {
@@ -31,7 +31,7 @@ variable "handler" {
 }
 
 variable "runtime" {
-  description = "Lambda runtime; Node.js 22 or newer, because Lambda no longer accepts deployments of older Node.js runtimes such as nodejs16.x."
+  description = "Lambda runtime, Node.js 22 or newer, because Lambda no longer accepts deployments of older Node.js runtimes such as nodejs16.x."
   type        = string
   default     = "nodejs22.x"
 
@@ -53,7 +53,7 @@ variable "architecture" {
 }
 
 variable "memory_size" {
-  description = "Memory of the function in MB; CPU share grows with it."
+  description = "Memory of the function in MB. The CPU share grows with it."
   type        = number
   default     = 512
 
@@ -75,7 +75,7 @@ variable "timeout" {
 }
 
 variable "reserved_concurrent_executions" {
-  description = "Concurrent executions reserved for (and capping) the function; null leaves it on the unreserved pool, which accounts with a concurrency quota of 10 need."
+  description = "Concurrent executions reserved for (and capping) the function. Null leaves it on the unreserved pool, which accounts with a concurrency quota of 10 need."
   type        = number
   default     = null
 
@@ -108,7 +108,7 @@ variable "log_retention_in_days" {
 }
 
 variable "log_kms_key_arn" {
-  description = "ARN of the KMS key that encrypts the log group; its key policy must let CloudWatch Logs use it for this log group."
+  description = "ARN of the KMS key that encrypts the log group. Its key policy must let CloudWatch Logs use it for this log group."
   type        = string
 
   validation {

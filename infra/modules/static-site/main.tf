@@ -1,8 +1,8 @@
 resource "aws_s3_bucket" "this" {
-  #checkov:skip=CKV_AWS_18:Only CloudFront reads the bucket; viewer requests are visible in CloudFront metrics, and a log bucket would need its own logging.
+  #checkov:skip=CKV_AWS_18:Only CloudFront reads the bucket, viewer requests are visible in CloudFront metrics, and a log bucket would need its own logging.
   #checkov:skip=CKV_AWS_144:The content is a build output of this repository and is uploaded again by every deploy, so a replica adds nothing.
-  #checkov:skip=CKV_AWS_145:Public web assets are encrypted with SSE-S3; SSE-KMS would require kms:Decrypt for CloudFront and make etag differ from the MD5 used to detect changes.
-  #checkov:skip=CKV2_AWS_62:Nothing reacts to uploads; deploys replace the objects.
+  #checkov:skip=CKV_AWS_145:Public web assets are encrypted with SSE-S3 because SSE-KMS would require kms:Decrypt for CloudFront and make etag differ from the MD5 used to detect changes.
+  #checkov:skip=CKV2_AWS_62:Nothing reacts to uploads, because deploys only replace the objects.
   bucket        = var.bucket_name
   force_destroy = var.force_destroy
 

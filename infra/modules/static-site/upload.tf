@@ -29,7 +29,7 @@ locals {
     for file in local.site_files : file => lower(reverse(split(".", file))[0])
   }
 
-  # HTML pages must be revalidated so that a deploy shows at once; Vite puts
+  # HTML pages must be revalidated so that a deploy shows at once. Vite puts
   # a content hash in every file name under assets/, so those never change.
   html_files  = [for file in local.site_files : file if endswith(file, ".html")]
   asset_files = [for file in local.site_files : file if startswith(file, "assets/")]
@@ -42,7 +42,6 @@ locals {
 }
 
 resource "aws_s3_object" "site" {
-  #checkov:skip=CKV_AWS_186:Public web assets are encrypted with the bucket's SSE-S3 default; see the bucket for why not KMS.
   for_each = local.site_files
 
   bucket        = aws_s3_bucket.this.id

@@ -1,5 +1,5 @@
 variable "bucket_name" {
-  description = "Name of the bucket that holds the web app; S3 bucket names are global, so include something unique such as the account ID."
+  description = "Name of the bucket for the web app. S3 bucket names are global, so include something unique such as the account ID."
   type        = string
 
   validation {
@@ -19,7 +19,7 @@ variable "cloudfront_distribution_arn" {
 }
 
 variable "site_dir" {
-  description = "Folder of the built web app whose files are uploaded (e.g. web/dist); null uploads nothing."
+  description = "Folder of the built web app whose files are uploaded (e.g. web/dist), or null to upload nothing."
   type        = string
   default     = null
 }

@@ -3,7 +3,7 @@
 // /gestion has no object in the bucket: any path whose last segment has no
 // file extension gets the app's /index.html. Files such as /assets/app.js
 // pass unchanged. This replaces a distribution-wide custom error response,
-// which would also turn the API's 403 and 404 answers into the index page.
+// which would also turn the API's 403 and 404 responses into the index page.
 function handler(event) {
   var request = event.request;
   var lastSegment = request.uri.substring(request.uri.lastIndexOf('/') + 1);
