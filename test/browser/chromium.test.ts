@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 
 import { CHROMIUM_PATH, requireChromium } from './support/harness.js';
 
-// The other browser test files stop in beforeAll without Chromium, which
-// vitest reports as a failed file with skipped tests; this one fails as a test.
+// Without Chromium, the other browser test files stop in beforeAll, and vitest
+// reports each as a failed file with skipped tests. This test fails by itself.
 describe('browser test setup', () => {
   it('finds Chromium', () => {
     expect(CHROMIUM_PATH).not.toBe('');

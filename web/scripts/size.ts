@@ -73,8 +73,8 @@ function gzipSize(distDir: string, files: Iterable<string>): { raw: number; gzip
 }
 
 /**
- * Measures each page. Each file is gzipped on its own, as a server sends it;
- * the level is 9, so a server at a lower level sends slightly more.
+ * Measures each page. Each file is gzipped on its own, as a server sends it.
+ * The level is 9, so a server that compresses at a lower level sends a little more.
  */
 export function measurePages(distDir: string): PageSize[] {
   const manifest = JSON.parse(readFileSync(join(distDir, '.vite', 'manifest.json'), 'utf8')) as Manifest;

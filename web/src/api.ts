@@ -82,7 +82,7 @@ export interface ListPage<T> {
   nextCursor: string | null;
 }
 
-/** The server answered with a status outside 2xx. */
+/** A response with a status outside 2xx. */
 export class ApiError extends Error {
   readonly status: number;
   readonly problem: Problem;
@@ -105,7 +105,7 @@ export class ApiError extends Error {
   }
 }
 
-/** The request got no answer: offline, refused, timed out or not JSON. */
+/** A request without a usable response: the connection failed or timed out, or a 2xx body was not JSON. */
 export class NetworkError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
@@ -140,10 +140,29 @@ function parseRetryAfter(header: string | null): number | undefined {
   return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
 }
 
-function combineSignals(signal: AbortSignal | undefined): AbortSignal {
-  const timeout = AbortSignal.timeout(REQUEST_TIMEOUT_MS);
+/**
+ * Aborts when the caller's signal aborts or after REQUEST_TIMEOUT_MS. Built
+ * by hand because AbortSignal.any is missing from browsers before 2024.
+ */
+function requestSignal(signal: AbortSignal | undefined): { signal: AbortSignal; release(): void } {
+  const controller = new AbortController();
+  const timer = setTimeout(
+    () => controller.abort(new DOMException('request timed out', 'TimeoutError')),
+    REQUEST_TIMEOUT_MS,
+  );
+  const forward = () => controller.abort(signal?.reason);
+  if (signal?.aborted) {
+    forward();
+  }
+  signal?.addEventListener('abort', forward, { once: true });
 
-  return signal ? AbortSignal.any([signal, timeout]) : timeout;
+  return {
+    signal: controller.signal,
+    release() {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', forward);
+    },
+  };
 }
 
 /** Sends one request to `/api{path}`; a body is sent as JSON. */
@@ -163,34 +182,27 @@ export async function request<T>(
     headers['Idempotency-Key'] = options.idempotencyKey;
   }
 
+  const { signal, release } = requestSignal(options.signal);
   let response: Response;
-  try {
-    response = await fetch(`/api${path}`, {
-      method,
-      headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-      signal: combineSignals(options.signal),
-      credentials: 'same-origin',
-    });
-  } catch (error) {
-    if (options.signal?.aborted) {
-      throw error;
-    }
-    throw new NetworkError(`${method} /api${path} got no response`, { cause: error });
-  }
-
   let data: unknown;
   try {
-    const body = await response.text();
-    data = body === '' ? undefined : JSON.parse(body);
-  } catch (error) {
-    if (response.ok) {
-      throw new NetworkError(`${method} /api${path} returned a body that is not JSON`, {
-        cause: error,
+    try {
+      response = await fetch(`/api${path}`, {
+        method,
+        headers,
+        body: options.body === undefined ? undefined : JSON.stringify(options.body),
+        signal,
+        credentials: 'same-origin',
       });
+    } catch (error) {
+      if (options.signal?.aborted) {
+        throw error;
+      }
+      throw new NetworkError(`${method} /api${path} got no response`, { cause: error });
     }
-    // A proxy or gateway error page: keep the status, drop the body.
-    data = undefined;
+    data = await readBody(response, `${method} /api${path}`);
+  } finally {
+    release();
   }
 
   if (!response.ok) {
@@ -199,6 +211,28 @@ export async function request<T>(
   }
 
   return { status: response.status, data: data as T };
+}
+
+/** Parses a JSON body; an error page that is not JSON leaves only the status. */
+async function readBody(response: Response, label: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await response.text();
+  } catch (error) {
+    throw new NetworkError(`${label} lost the connection while reading the response`, { cause: error });
+  }
+  if (text === '') {
+    return undefined;
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    if (response.ok) {
+      throw new NetworkError(`${label} returned a body that is not JSON`, { cause: error });
+    }
+
+    return undefined;
+  }
 }
 
 /** Tells whether the issuer key was missing (401) or not accepted (403). */
@@ -224,9 +258,9 @@ export function isAbort(error: unknown): boolean {
 
 /**
  * Idempotency-Key per submission attempt. Sending the same body again after
- * an answer that may be repeated (network failure, 5xx, key in progress)
+ * a failure that a retry may fix (network failure, 5xx, key in progress)
  * reuses the key, so a retry cannot create a second record. Any other body,
- * or the same body after a final answer, gets a new key.
+ * or the same body after a final response, gets a new key.
  */
 export class AttemptKey {
   private pending: { body: string; key: string } | undefined;

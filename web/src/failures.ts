@@ -1,7 +1,7 @@
 import { ApiError, NetworkError } from './api.js';
 import { t } from './i18n.js';
 
-/** Explains a failed request in a sentence that tells the reader what to do next. */
+/** Explains a failed request in a sentence with the next step for the reader. */
 export function describeFailure(error: unknown): string {
   if (error instanceof NetworkError) {
     return t('error.network');

@@ -141,8 +141,8 @@ export function text<K extends keyof HTMLElementTagNameMap>(
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
- * Formats an API date for reading. A plain `YYYY-MM-DD` is a calendar date
- * and is shown as is, with no time zone shift; a date-time is shown in the
+ * Formats an API date for reading. A plain `YYYY-MM-DD` is a calendar date,
+ * so it is shown without a time zone shift. A date-time is shown in the
  * reader's time zone.
  */
 export function formatDate(value: string): string {

@@ -114,7 +114,7 @@ function start(): void {
     pruneBindings();
     page.render(main, { signal: current.signal, params: route.params, navigate, setTitle });
     if (moveFocus) {
-      // Moving focus to the new heading tells screen reader users that the page changed.
+      // Focus on the new heading announces the page change to screen reader users.
       const heading = main.querySelector('h1');
       (heading ?? main).focus();
     }

@@ -1,6 +1,6 @@
 import type { MessageKey } from './i18n.js';
 
-/** What a page gets when the router shows it. */
+/** Services and parameters that the router passes to a page. */
 export interface PageContext {
   /** Aborted when the reader leaves the page, to cancel its requests. */
   readonly signal: AbortSignal;

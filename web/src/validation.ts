@@ -3,8 +3,8 @@ import type { MessageKey } from './i18n.js';
 /**
  * In-page checks with the same rules as the API's request schemas
  * (src/shared/fields.ts and docs/api.md), so that most mistakes are shown
- * before a request is sent. The server stays the authority: its 400 answers
- * are shown on the fields too.
+ * before a request is sent. The server stays the authority, and the field
+ * errors of its 400 responses are shown on the fields too.
  */
 
 export const MAX_EMAIL_LENGTH = 254;
@@ -28,12 +28,12 @@ const EMAIL_PATTERN = new RegExp(
 
 const COURSE_ID_PATTERN = /^[A-Za-z0-9._:+-]{1,128}$/;
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
-// Any code the path accepts; the API answers 404 for one that matches no certificate.
+// Any code that the API path accepts. The API returns 404 for a code that matches no certificate.
 const CERTIFICATE_ID_PATTERN = /^[A-Z0-9-]{1,64}$/;
 const USER_ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const EARLIEST_YEAR = 1900;
 
-/** The value to send, or the message that says what is wrong with it. */
+/** The value to send, or the key of the message that explains the problem. */
 export type Checked<T> = { ok: true; value: T } | { ok: false; error: MessageKey };
 
 function valid<T>(value: T): Checked<T> {

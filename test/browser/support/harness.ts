@@ -32,7 +32,7 @@ const CHROMIUM_ARGS = [
 /** WCAG 2.0 to 2.2 at levels A and AA, plus axe's best practices. */
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
-/** Raises an error that says how to install Chromium when it is missing. */
+/** Throws an error with install instructions when Chromium is missing. */
 export function requireChromium(): void {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(

@@ -144,6 +144,7 @@ export const en: Record<MessageKey, string> = {
   'staff.upload.file': 'CSV file',
   'staff.upload.fileHint': 'Rows are sent in batches of up to 100.',
   'staff.upload.fileRequired': 'Choose a CSV file.',
+  'staff.upload.fileInvalid': 'The file cannot be read: {detail}',
   'staff.upload.completedAt': 'Completion date (optional)',
   'staff.upload.completedAtHint':
     "Only for Open edX reports, which have no date; when empty, today's date is used.",

@@ -146,6 +146,7 @@ export const es = {
   'staff.upload.file': 'Archivo CSV',
   'staff.upload.fileHint': 'Las filas se envían en lotes de hasta 100.',
   'staff.upload.fileRequired': 'Elige un archivo CSV.',
+  'staff.upload.fileInvalid': 'No se puede leer el archivo: {detail}',
   'staff.upload.completedAt': 'Fecha de finalización (opcional)',
   'staff.upload.completedAtHint':
     'Solo para informes de Open edX, que no traen fecha; si la dejas vacía se usa la de hoy.',

@@ -68,7 +68,7 @@ export function certificateCard(certificate: PublicCertificate): HTMLElement {
   return card;
 }
 
-/** The form that turns a typed code into the certificate's deep link. */
+/** Builds the form that turns a typed code into the certificate's deep link. */
 function codeForm(context: PageContext): HTMLFormElement {
   const code = inputField({
     id: 'verify-code',
@@ -157,9 +157,9 @@ function render(main: HTMLElement, context: PageContext): void {
   const heading = text('h1', 'verify.resultTitle', { tabindex: '-1' });
   const subtitle = h('p', { class: 'lead break' });
   bindText(subtitle, () => t('verify.resultFor', { id: certificateId }));
-  const another = h('section', { class: 'another', 'aria-labelledby': 'verify-another' });
-  another.append(text('h2', 'verify.another', { id: 'verify-another' }), codeForm(context));
-  main.append(heading, subtitle, result, another);
+  const anotherCode = h('section', { class: 'another', 'aria-labelledby': 'verify-another' });
+  anotherCode.append(text('h2', 'verify.another', { id: 'verify-another' }), codeForm(context));
+  main.append(heading, subtitle, result, anotherCode);
   void loadCertificate(certificateId, result, context);
 }
 

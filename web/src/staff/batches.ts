@@ -53,7 +53,7 @@ export function planBatches<T extends { item: unknown }>(
 export interface SendOptions {
   issuerKey: string;
   signal: AbortSignal;
-  /** Called after each batch with the number of entries that got an answer. */
+  /** Called after each batch with the number of entries that have a result. */
   onProgress(done: number, total: number): void;
   /** Explains an error that ended the upload, for the rows left unsent. */
   describe(error: unknown): string;
@@ -82,7 +82,7 @@ function wait(seconds: number, signal: AbortSignal): Promise<void> {
 /**
  * Sends one batch, trying again after a network failure, a 5xx or a 409 for
  * a key still in progress. Every attempt uses the same Idempotency-Key, so a
- * batch that was stored before its answer got lost is not issued twice.
+ * batch that was stored before its response was lost is not issued twice.
  */
 async function sendBatch(items: IssuanceEntry['item'][], options: SendOptions): Promise<BatchAnswer> {
   const idempotencyKey = crypto.randomUUID();
@@ -113,7 +113,7 @@ function resultsFromAnswer(batch: readonly IssuanceEntry[], answer: BatchAnswer)
     const base = { row: entry.row, email: entry.item.email };
     const item = byIndex.get(index);
     if (!item) {
-      return { ...base, outcome: 'rejected', reason: 'missing from the server answer' };
+      return { ...base, outcome: 'rejected', reason: 'missing from the server response' };
     }
     if ((item.status === 201 || item.status === 200) && item.certificate) {
       return {
@@ -131,7 +131,7 @@ function resultsFromAnswer(batch: readonly IssuanceEntry[], answer: BatchAnswer)
 /**
  * Sends the entries in batches, one request at a time, and returns one result
  * per entry. An auth error or a failure that persists after retries stops the
- * upload, and the entries not answered yet are returned as unsent.
+ * upload, and the entries without a result are returned as unsent.
  */
 export async function sendIssuances(
   entries: readonly IssuanceEntry[],

@@ -1,8 +1,8 @@
-/** What each staff tool needs from the page around it. */
+/** Page services that each staff tool uses. */
 export interface StaffContext {
   readonly signal: AbortSignal;
-  /** The issuer key, or undefined while the page asks for it. */
+  /** The issuer key, or undefined while the page prompts for it. */
   issuerKey(): string | undefined;
-  /** Forgets the key and asks for it again after a 401 or 403. */
+  /** Forgets the key and prompts for it again after a 401 or 403. */
   rejectKey(error: unknown): void;
 }

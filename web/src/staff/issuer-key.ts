@@ -1,8 +1,8 @@
 const STORAGE_KEY = 'acredita.issuerKey';
 
 /**
- * The issuer key lives in sessionStorage only: it is gone when the tab is
- * closed and is never written to localStorage or a cookie.
+ * Reads the issuer key. It lives in sessionStorage only, so it is gone when
+ * the tab closes and never reaches localStorage or a cookie.
  */
 export function readIssuerKey(): string | undefined {
   try {

@@ -43,17 +43,17 @@ export function revokeSection(context: StaffContext): HTMLElement {
   const submit = async (): Promise<void> => {
     message.clear();
     const id = checkCertificateId(certificateId.control.value);
-    const why = checkRevocationReason(reason.control.value);
+    const checkedReason = checkRevocationReason(reason.control.value);
     applyCheck(certificateId, id);
-    applyCheck(reason, why);
+    applyCheck(reason, checkedReason);
     const issuerKey = context.issuerKey();
-    if (!id.ok || !why.ok || issuerKey === undefined) {
+    if (!id.ok || !checkedReason.ok || issuerKey === undefined) {
       message.show('error', () => t('form.fixErrors'));
       focusFirstError([certificateId, reason]);
 
       return;
     }
-    const body = { status: 'REVOKED', reason: why.value };
+    const body = { status: 'REVOKED', reason: checkedReason.value };
     try {
       const { data } = await request<Certificate>('PATCH', `/certificados/${encodeURIComponent(id.value)}`, {
         body,

@@ -250,7 +250,7 @@ export function uploadSection(context: StaffContext): HTMLElement {
 
         return;
       }
-      file.setServerError(error.message);
+      file.setError('staff.upload.fileInvalid', { detail: error.message });
       message.show('error', () => t('staff.upload.unreadable'));
       file.control.focus();
 
