@@ -27,7 +27,7 @@ env_dir="infra/envs/$environment"
 
 if [[ ! -d "$env_dir" ]]; then
   echo "deploy: no environment folder $env_dir; choose one of:" \
-    "$(ls infra/envs | tr '\n' ' ')" >&2
+    "$(ls infra/envs | paste -sd ' ')" >&2
   exit 1
 fi
 
