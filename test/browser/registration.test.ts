@@ -50,12 +50,20 @@ describe('registration page', () => {
     expect(await result.locator('.holder').textContent()).toBe(fullName);
     expect(await result.textContent()).toContain(email.toLowerCase());
     expect(await result.textContent()).toContain('Instructor');
+    expect(await result.textContent()).toContain('Português');
+    expect(await page.locator('form').isHidden()).toBe(true);
     const stored = await harness.api<{ items: { fullName: string; language: string }[] }>(
       'GET',
       `/registros?email=${encodeURIComponent(email.toLowerCase())}`,
     );
     expect(stored.body.items[0]?.fullName).toBe(fullName);
     expect(stored.body.items[0]?.language).toBe('pt');
+
+    await page.getByRole('button', { name: 'Registrar otra cuenta' }).click();
+    expect(await page.locator('form').isVisible()).toBe(true);
+    expect(await result.isHidden()).toBe(true);
+    expect(await page.getByLabel('Correo electrónico').inputValue()).toBe('');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('register-email');
     expect(harness.pageErrors).toEqual([]);
   });
 

@@ -135,6 +135,7 @@ describe('staff page', () => {
       await route.continue();
     });
 
+    expect(await page.locator('progress#upload-progress').isHidden()).toBe(true);
     await page.getByLabel('Archivo CSV').setInputFiles({
       name: 'finalizacion.csv',
       mimeType: 'text/csv',

@@ -57,7 +57,13 @@ export function describeRegistration(registration: Registration): HTMLDListEleme
     return key ? t(key) : registration.accountType;
   });
   row('register.result.accountType', accountType);
-  row('register.result.language', h('dd', {}, registration.language));
+  const language = h('dd');
+  bindText(language, () => {
+    const choice = COURSE_LANGUAGES.find((option) => option.value === registration.language);
+
+    return choice ? t(choice.label) : registration.language;
+  });
+  row('register.result.language', language);
   const created = h('dd');
   bindText(created, () => formatDateTime(registration.createdAt));
   row('register.result.createdAt', created);
