@@ -1,6 +1,5 @@
 import { mkdir } from 'node:fs/promises';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { Worker } from 'node:worker_threads';
 
 import {
   CreateTableCommand,
@@ -9,7 +8,6 @@ import {
   ResourceNotFoundException,
   type CreateTableCommandInput,
 } from '@aws-sdk/client-dynamodb';
-import dynalite from 'dynalite';
 
 import type { TableNames } from '../shared/config.js';
 import {
@@ -75,26 +73,64 @@ async function ensureTable(
   return true;
 }
 
-function listen(server: Server, host: string): Promise<AddressInfo> {
+type WorkerMessage =
+  | { readonly type: 'listening'; readonly port: number }
+  | { readonly type: 'closed' | 'error'; readonly message?: string };
+
+function nextMessage(worker: Worker, expected: WorkerMessage['type']): Promise<WorkerMessage> {
   return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, host, () => resolve(server.address() as AddressInfo));
+    const onMessage = (message: WorkerMessage) => {
+      if (message.type === expected) {
+        cleanUp();
+        resolve(message);
+      } else if (message.type === 'error') {
+        cleanUp();
+        reject(new Error(`embedded database failed: ${message.message}`));
+      }
+    };
+    const onError = (error: Error) => {
+      cleanUp();
+      reject(error);
+    };
+    const onExit = (code: number) => {
+      cleanUp();
+      reject(new Error(`embedded database stopped with exit code ${code}`));
+    };
+    const cleanUp = () => {
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+    };
+    worker.on('message', onMessage);
+    worker.once('error', onError);
+    worker.once('exit', onExit);
   });
 }
 
 /**
- * Starts dynalite, a DynamoDB-compatible engine on LevelDB, on a loopback
- * port, with its data under `dataDir`, and creates both tables when missing.
- * dynalite does not delete expired items; reads hide them, as in DynamoDB.
+ * Starts dynalite, a DynamoDB-compatible engine on LevelDB, on a worker
+ * thread and a loopback port, with its data under `dataDir`, and creates both
+ * tables when missing. dynalite does not delete expired items; reads hide
+ * them, as in DynamoDB.
  */
 export async function startEmbeddedDatabase(
   dataDir: string,
   tableNames: TableNames,
 ): Promise<EmbeddedDatabase> {
   await mkdir(dataDir, { recursive: true });
-  const server = dynalite({ path: dataDir, createTableMs: 0, updateTableMs: 0 });
-  const address = await listen(server, '127.0.0.1');
-  const endpoint = `http://127.0.0.1:${address.port}`;
+  const worker = new Worker(new URL('./database-worker.mjs', import.meta.url), {
+    workerData: { path: dataDir, host: '127.0.0.1' },
+  });
+  const listening = await nextMessage(worker, 'listening');
+  const endpoint = `http://127.0.0.1:${(listening as { port: number }).port}`;
+  let closed: Promise<void> | undefined;
+  const close = () =>
+    (closed ??= (async () => {
+      const done = nextMessage(worker, 'closed');
+      worker.postMessage({ type: 'close' });
+      await done;
+      await worker.terminate();
+    })());
 
   const client = new DynamoDBClient({
     endpoint,
@@ -111,6 +147,9 @@ export async function startEmbeddedDatabase(
         createdTables.push(name);
       }
     }
+  } catch (error) {
+    await close();
+    throw error;
   } finally {
     client.destroy();
   }
@@ -118,11 +157,6 @@ export async function startEmbeddedDatabase(
   return {
     endpoint,
     createdTables,
-    close: () =>
-      new Promise((resolve, reject) => {
-        // dynalite closes its LevelDB store when its server closes.
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections?.();
-      }),
+    close,
   };
 }
