@@ -5,9 +5,9 @@ import type { MiddlewareHandler } from 'hono';
 import { InvalidApiKeyError, MissingApiKeyError } from './errors.js';
 
 /**
- * Checks the issuer key of a request. Locally the key is compared with the
- * configured one; in AWS, API Gateway has already checked it against the
- * usage plan, and the function only confirms that it did.
+ * How the issuer key of a request is checked. Locally the key is compared with
+ * the configured one. In AWS, API Gateway has already checked it against the
+ * usage plan, so the function only confirms that it did.
  */
 export type IssuerKeyCheck =
   | { readonly mode: 'local'; readonly issuerApiKey: string }

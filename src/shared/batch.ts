@@ -21,9 +21,9 @@ export interface BatchSummary {
 
 /**
  * Validates and processes each item of a batch, with a few writes in flight
- * at once. A rejected item becomes a result with its problem; a database
+ * at once. A rejected item becomes a result with its problem. A database
  * failure fails the whole batch with a 503, because items already written are
- * safe to send again (they come back as existing).
+ * safe to send again: they come back as existing.
  */
 export async function processBatch<T, R extends BatchItemResult>(
   items: readonly unknown[],
@@ -70,7 +70,7 @@ export async function processBatch<T, R extends BatchItemResult>(
   return results;
 }
 
-/** Counts the results of a batch; `existingStatus` is how an item already there answers. */
+/** Counts the results of a batch by status; `existingStatus` marks an item that was already stored. */
 export function summarize(
   results: readonly BatchItemResult[],
   existingStatus: number,
@@ -89,7 +89,7 @@ export const BatchSummarySchema = z
   .object({ created: z.number(), existing: z.number(), rejected: z.number() })
   .openapi('BatchSummary');
 
-/** Schema of a batch answer whose created items carry `payloadName`. */
+/** Schema of a batch response whose created items carry `payloadName`. */
 export function batchResponseSchema<T extends z.ZodType>(
   name: string,
   payloadName: string,

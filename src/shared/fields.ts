@@ -20,7 +20,7 @@ const EMAIL_PATTERN = new RegExp(
 
 export const MAX_EMAIL_LENGTH = 254;
 
-/** Error message of a type check that tells a missing value from a wrong one. */
+/** Error message of a type check, with a separate message for a missing value. */
 export function typeError(expected: string) {
   return (issue: { input?: unknown }) =>
     issue.input === undefined ? 'is required' : `must be ${expected}`;

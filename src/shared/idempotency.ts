@@ -8,6 +8,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { MiddlewareHandler } from 'hono';
 
+import type { AppEnv } from './app.js';
 import { epochSeconds, isConditionFailure, toDatabaseError } from './database.js';
 import {
   IdempotencyInProgressError,
@@ -17,7 +18,7 @@ import {
 
 /** How long a completed response is replayed. */
 const RECORD_TTL_SECONDS = 24 * 60 * 60;
-/** How long a request in progress holds its key before another may take it over. */
+/** How long a request in progress keeps its key locked before another may take it over. */
 const LOCK_SECONDS = 30;
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 
@@ -128,8 +129,8 @@ export class IdempotencyStore {
       await this.client.send(
         new DeleteCommand({ TableName: this.tableName, Key: this.keyFor(recordId) }),
       );
-    } catch {
-      // The lock expires by itself after LOCK_SECONDS.
+    } catch (error) {
+      throw toDatabaseError(error, 'releasing the idempotency record');
     }
   }
 
@@ -158,7 +159,7 @@ function sha256(text: string): string {
  * `Idempotency-Key`, method, path, caller and body. Responses of 5xx are not
  * kept, so a retry after a failure runs the request again.
  */
-export function idempotency(store: IdempotencyStore): MiddlewareHandler {
+export function idempotency(store: IdempotencyStore): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const idempotencyKey = c.req.header('idempotency-key');
     if (idempotencyKey === undefined) {
@@ -191,15 +192,23 @@ export function idempotency(store: IdempotencyStore): MiddlewareHandler {
 
     await next();
 
-    if (c.res.status >= 500) {
-      await store.release(recordId);
-      return;
+    // The request itself has finished: a failure to record it must not turn
+    // its response into an error. The lock then expires after LOCK_SECONDS.
+    try {
+      if (c.res.status >= 500) {
+        await store.release(recordId);
+        return;
+      }
+      await store.complete(recordId, fingerprint, {
+        status: c.res.status,
+        contentType: c.res.headers.get('content-type') ?? 'application/json',
+        body: await c.res.clone().text(),
+      });
+    } catch (error) {
+      c.get('log').warn('idempotency record not updated; the key stays locked until it expires', {
+        error,
+        status: c.res.status,
+      });
     }
-    const body = await c.res.clone().text();
-    await store.complete(recordId, fingerprint, {
-      status: c.res.status,
-      contentType: c.res.headers.get('content-type') ?? 'application/json',
-      body,
-    });
   };
 }

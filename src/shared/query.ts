@@ -31,7 +31,7 @@ export interface IndexQuery<T> {
 /**
  * Reads one page of a global secondary index, newest sort key first, without
  * expired items. The filter runs after `Limit`, so a page may hold fewer
- * items than asked even when `nextCursor` says more follow.
+ * items than asked even when `nextCursor` is set.
  */
 export async function queryIndex<T>(
   client: DynamoDBDocumentClient,

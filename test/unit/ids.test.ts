@@ -25,7 +25,7 @@ describe('userIdForEmail', () => {
   });
 
   it('matches the RFC 9562 construction', () => {
-    // Known answer computed with Python's uuid.uuid5 and the same namespace.
+    // Expected value computed with Python's uuid.uuid5 and the same namespace.
     expect(userIdForEmail('ana@example.org')).toBe('5c8729b6-cff5-5ed2-ba4f-0272d9b35946');
   });
 });
