@@ -9,7 +9,7 @@ import {
   textField,
   typeError,
 } from '../shared/fields.js';
-import { USER_ID_PATTERN } from '../shared/ids.js';
+import { COURSE_ID_PATTERN, USER_ID_PATTERN } from '../shared/text-rules.js';
 
 export const CERTIFICATE_STATUSES = ['ISSUED', 'REVOKED'] as const;
 export type CertificateStatus = (typeof CERTIFICATE_STATUSES)[number];
@@ -59,7 +59,6 @@ const completedAtField = z
   })
   .openapi({ example: '2026-11-30', description: 'YYYY-MM-DD or RFC 3339 date-time' });
 
-export const COURSE_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:+-]{0,127}$/;
 
 export const IssuanceRequestSchema = z
   .strictObject({

@@ -1,41 +1,24 @@
 import { z } from '@hono/zod-openapi';
 
+import {
+  FORBIDDEN_CHARACTERS,
+  MAX_EMAIL_LENGTH,
+  MAX_NAME_LENGTH,
+  isValidEmail,
+  normalizeEmail,
+} from './text-rules.js';
+
+export { MAX_EMAIL_LENGTH, MAX_NAME_LENGTH, isValidEmail, normalizeEmail };
+
 /**
  * Field schemas shared by both functions. Text is trimmed and put in Unicode
  * NFC before any length or content check, so what is checked is what is stored.
  */
 
-// C0 and C1 controls, lone surrogates, line and paragraph separators, and the
-// bidirectional overrides that can make a name display as something else.
-const FORBIDDEN_CHARACTERS = /[\p{Cc}\p{Cs}\u2028\u2029\u202A-\u202E\u2066-\u2069]/u;
-
-const EMAIL_ATOM = "[\\p{L}\\p{N}!#$%&'*+/=?^_`{|}~-]+";
-const EMAIL_LOCAL_PART = `${EMAIL_ATOM}(?:\\.${EMAIL_ATOM})*`;
-const DOMAIN_LABEL = String.raw`[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?`;
-const TOP_LEVEL_DOMAIN = String.raw`(?:\p{L}{2,63}|xn--[a-z0-9-]{1,59})`;
-const EMAIL_PATTERN = new RegExp(
-  `^(?=[^@]{1,64}@)${EMAIL_LOCAL_PART}@(?:${DOMAIN_LABEL}\\.)+${TOP_LEVEL_DOMAIN}$`,
-  'u',
-);
-
-export const MAX_EMAIL_LENGTH = 254;
-
 /** Error message of a type check, with a separate message for a missing value. */
 export function typeError(expected: string) {
   return (issue: { input?: unknown }) =>
     issue.input === undefined ? 'is required' : `must be ${expected}`;
-}
-export const MAX_NAME_LENGTH = 200;
-
-/** Trims and NFC-normalizes text, then lower-cases it for comparison. */
-export function normalizeEmail(value: string): string {
-  return value.trim().normalize('NFC').toLowerCase();
-}
-
-export function isValidEmail(normalizedEmail: string): boolean {
-  return (
-    normalizedEmail.length <= MAX_EMAIL_LENGTH && EMAIL_PATTERN.test(normalizedEmail)
-  );
 }
 
 /** Free text such as a person's or course's name. */

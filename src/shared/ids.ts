@@ -29,7 +29,7 @@ export function userIdForEmail(normalizedEmail: string): string {
   ].join('-');
 }
 
-export const USER_ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+export { USER_ID_PATTERN } from './text-rules.js';
 
 // Crockford's base32: no I, L, O or U, so a code read aloud or typed is unambiguous.
 const CROCKFORD_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';

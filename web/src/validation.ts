@@ -1,36 +1,27 @@
+import {
+  COURSE_ID_PATTERN,
+  FORBIDDEN_CHARACTERS,
+  MAX_EMAIL_LENGTH,
+  MAX_NAME_LENGTH,
+  USER_ID_PATTERN,
+  isValidEmail,
+  normalizeEmail,
+} from '../../src/shared/text-rules.js';
 import type { MessageKey } from './i18n.js';
 
 /**
- * In-page checks with the same rules as the API's request schemas
- * (src/shared/fields.ts and docs/api.md), so that most mistakes are shown
- * before a request is sent. The server stays the authority, and the field
- * errors of its 400 responses are shown on the fields too.
+ * In-page checks with the rules of the API's request schemas, shared through
+ * src/shared/text-rules.ts, so that most mistakes are shown before a request
+ * is sent. The server stays the authority, and the field errors of its 400
+ * responses are shown on the fields too.
  */
 
-export const MAX_EMAIL_LENGTH = 254;
-export const MAX_TEXT_LENGTH = 200;
+export const MAX_TEXT_LENGTH = MAX_NAME_LENGTH;
 export const MAX_COURSE_ID_LENGTH = 128;
 
-// Same character classes as the API: C0 and C1 controls, lone surrogates,
-// line and paragraph separators and bidirectional overrides.
-const FORBIDDEN_CHARACTERS = /[\p{Cc}\p{Cs}\u2028\u2029\u202A-\u202E\u2066-\u2069]/u;
-
-// A plain string, because String.raw would keep the backslash before the
-// backtick, which is an invalid escape in a Unicode regular expression.
-const EMAIL_ATOM = "[\\p{L}\\p{N}!#$%&'*+/=?^_`{|}~-]+";
-const EMAIL_LOCAL_PART = `${EMAIL_ATOM}(?:\\.${EMAIL_ATOM})*`;
-const DOMAIN_LABEL = String.raw`[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?`;
-const TOP_LEVEL_DOMAIN = String.raw`(?:\p{L}{2,63}|xn--[a-z0-9-]{1,59})`;
-const EMAIL_PATTERN = new RegExp(
-  `^(?=[^@]{1,64}@)${EMAIL_LOCAL_PART}@(?:${DOMAIN_LABEL}\\.)+${TOP_LEVEL_DOMAIN}$`,
-  'u',
-);
-
-const COURSE_ID_PATTERN = /^[A-Za-z0-9._:+-]{1,128}$/;
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 // Any code that the API path accepts. The API returns 404 for a code that matches no certificate.
 const CERTIFICATE_ID_PATTERN = /^[A-Z0-9-]{1,64}$/;
-const USER_ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const EARLIEST_YEAR = 1900;
 
 /** The value to send, or the key of the message that explains the problem. */
@@ -44,10 +35,6 @@ function invalid<T>(error: MessageKey): Checked<T> {
   return { ok: false, error };
 }
 
-export function normalizeEmail(raw: string): string {
-  return raw.trim().normalize('NFC').toLowerCase();
-}
-
 export function checkEmail(raw: string): Checked<string> {
   const email = normalizeEmail(raw);
   if (email === '') {
@@ -56,7 +43,7 @@ export function checkEmail(raw: string): Checked<string> {
   if (email.length > MAX_EMAIL_LENGTH) {
     return invalid('validation.emailTooLong');
   }
-  if (!EMAIL_PATTERN.test(email)) {
+  if (!isValidEmail(email)) {
     return invalid('validation.emailInvalid');
   }
 
