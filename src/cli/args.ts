@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 
 import { isIsoDate, todayUtc } from '../lms/dates.js';
+import { COURSE_ID_PATTERN } from '../shared/text-rules.js';
 
 export const USAGE = `Usage:
   npm run import -- registrations FILE
@@ -15,7 +16,8 @@ Imports an LMS export through the Acredita API, in batches of up to 100 rows.
 
 Options:
   --course-id ID         course identifier on the certificates: 1 to 128 letters,
-                         digits and . _ : + -, such as course-v1:Acredita+DS101+2026
+                         digits or . _ : + -, starting with a letter or digit,
+                         such as course-v1:Acredita+DS101+2026
   --course-name NAME     course name on the certificates, 1 to 200 characters
   --completed-at DATE    completion date (YYYY-MM-DD) for Open edX grade reports,
                          which have no date column; default: today in UTC.
@@ -50,7 +52,6 @@ export class UsageError extends Error {
   }
 }
 
-const COURSE_ID_PATTERN = /^[A-Za-z0-9._:+-]{1,128}$/;
 /** Control characters (C0, DEL and C1), which the API rejects in names. */
 const CONTROL_CHARACTERS = /\p{Cc}/u;
 
@@ -129,7 +130,8 @@ function parseCourse(
   }
   if (!COURSE_ID_PATTERN.test(courseId)) {
     throw new UsageError(
-      `invalid --course-id "${courseId}"; use 1 to 128 letters, digits and . _ : + -`,
+      `invalid --course-id "${courseId}"; use 1 to 128 letters, digits or . _ : + -, ` +
+        'starting with a letter or digit',
     );
   }
 

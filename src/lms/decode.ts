@@ -2,10 +2,23 @@ import { LmsFileError } from './errors.js';
 
 /**
  * Decodes the bytes of an export as UTF-8 and removes a leading byte order
- * mark. Bytes that are not valid UTF-8, such as a file saved as Latin-1 or
- * Windows-1252, raise an LmsFileError instead of turning into U+FFFD.
+ * mark. A UTF-16 or UTF-32 byte order mark, or bytes that are not valid UTF-8
+ * such as a file saved as Latin-1 or Windows-1252, raise an LmsFileError
+ * instead of turning into U+FFFD.
  */
 export function decodeUtf8(bytes: Uint8Array): string {
+  // NOTE: UTF-16 without a byte order mark is not detected here. ASCII text in
+  // that form is valid UTF-8 with a NUL byte beside each character, so it fails
+  // later with an unrecognised header.
+  const bom = findForeignBom(bytes);
+  if (bom !== undefined) {
+    const hex = bom.mark.map((byte) => byte.toString(16).toUpperCase().padStart(2, '0'));
+    throw new LmsFileError(
+      `file is ${bom.encoding}, not UTF-8 (it starts with the byte order mark ` +
+        `${hex.join(' ')}); save it as UTF-8 and try again`,
+    );
+  }
+
   // ignoreBOM keeps a leading mark in the output, so stripBom removes it in
   // one place for text that comes from here and for text read elsewhere.
   const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -26,6 +39,22 @@ export function decodeUtf8(bytes: Uint8Array): string {
 /** Removes a leading U+FEFF byte order mark, if there is one. */
 export function stripBom(text: string): string {
   return text.startsWith('\uFEFF') ? text.slice(1) : text;
+}
+
+/**
+ * Byte order marks of the encodings other than UTF-8. UTF-32LE comes before
+ * UTF-16LE because its mark FF FE 00 00 starts with the UTF-16LE mark FF FE.
+ */
+const FOREIGN_BOMS: readonly { encoding: string; mark: readonly number[] }[] = [
+  { encoding: 'UTF-32LE', mark: [0xff, 0xfe, 0x00, 0x00] },
+  { encoding: 'UTF-32BE', mark: [0x00, 0x00, 0xfe, 0xff] },
+  { encoding: 'UTF-16LE', mark: [0xff, 0xfe] },
+  { encoding: 'UTF-16BE', mark: [0xfe, 0xff] },
+];
+
+/** Finds the non-UTF-8 byte order mark that starts the bytes, if there is one. */
+function findForeignBom(bytes: Uint8Array): (typeof FOREIGN_BOMS)[number] | undefined {
+  return FOREIGN_BOMS.find(({ mark }) => mark.every((byte, index) => bytes[index] === byte));
 }
 
 /** Names the first invalid byte and its line, such as "byte 0xE9 on line 3". */

@@ -86,6 +86,16 @@ describe('parseImportArgs', () => {
       message: /invalid --course-id "DS 101"/,
     },
     {
+      label: 'leading dot in course id',
+      argv: ['completions', 'a.csv', '--course-id', '.BULK', '--course-name', 'D'],
+      message: /invalid --course-id "\.BULK".*starting with a letter or digit/,
+    },
+    {
+      label: 'leading hyphen in course id',
+      argv: ['completions', 'a.csv', '--course-id=-BULK', '--course-name', 'D'],
+      message: /invalid --course-id "-BULK"/,
+    },
+    {
       label: 'no course name',
       argv: ['completions', 'a.csv', '--course-id', 'DS101'],
       message: /missing --course-name/,

@@ -38,4 +38,19 @@ describe('decodeUtf8', () => {
 
     expect(() => decodeUtf8(bytes)).toThrow(/byte 0xE4 on line 1/);
   });
+
+  it.each([
+    { encoding: 'UTF-16LE', mark: [0xff, 0xfe], text: 'e\0m\0' },
+    { encoding: 'UTF-16BE', mark: [0xfe, 0xff], text: '\0e\0m' },
+    { encoding: 'UTF-32LE', mark: [0xff, 0xfe, 0x00, 0x00], text: 'e\0\0\0' },
+    { encoding: 'UTF-32BE', mark: [0x00, 0x00, 0xfe, 0xff], text: '\0\0\0e' },
+  ])('rejects a $encoding BOM', ({ encoding, mark, text }) => {
+    const bytes = new Uint8Array([...mark, ...encoder.encode(text)]);
+
+    const decode = (): string => decodeUtf8(bytes);
+
+    expect(decode).toThrow(LmsFileError);
+    expect(decode).toThrow(`file is ${encoding}, not UTF-8`);
+    expect(decode).toThrow(/save it as UTF-8 and try again/);
+  });
 });

@@ -190,6 +190,29 @@ describe('import command', () => {
     expect(result.stdout).toBe('');
   });
 
+  it('UTF-16 file exits 2', async () => {
+    const file = join(scratchDir, 'utf16.csv');
+    const text = '\uFEFFusername,firstname,lastname,email\nana,Ana,Muñoz,ana@example.org\n';
+    await writeFile(file, Buffer.from(text, 'utf16le'));
+
+    const result = await runImport(['registrations', file]);
+
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('file is UTF-16LE, not UTF-8');
+    expect(result.stderr).toContain('save it as UTF-8 and try again');
+    expect(result.stdout).toBe('');
+  });
+
+  it('leading dot in course id exits 2', async () => {
+    const args = ['completions', 'samples/moodle-completion.csv', '--course-id', '.BULK'];
+
+    const result = await runImport([...args, '--course-name', 'Ciencia de datos']);
+
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('invalid --course-id ".BULK"');
+    expect(result.stdout).toBe('');
+  });
+
   it('unknown header exits 2', async () => {
     const file = join(scratchDir, 'unknown.csv');
     await writeFile(file, 'name,mail\nAna,ana@example.org\n');
