@@ -1,7 +1,9 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 
 import { certificateRoutes } from '../certificates/routes.js';
+import { IssuanceRequestSchema } from '../certificates/schemas.js';
 import { registrationRoutes } from '../registrations/routes.js';
+import { StaffRegistrationSchema } from '../registrations/schemas.js';
 import type { ApiModule } from '../shared/app.js';
 
 let cached: unknown;
@@ -22,6 +24,10 @@ export function createOpenApiDocument(): unknown {
     name: 'x-api-key',
     description: 'The issuer key of the institution.',
   });
+  // Batch items are validated one by one, so the batch schemas point at
+  // these by reference instead of embedding them.
+  registry.register('StaffRegistrationRequest', StaffRegistrationSchema);
+  registry.register('IssuanceRequest', IssuanceRequestSchema);
   for (const route of [...registrationRoutes, ...certificateRoutes]) {
     registry.registerPath(route);
   }

@@ -101,7 +101,9 @@ export const certificatesModule: ApiModule = {
         courseId: request.courseId,
         courseName: request.courseName,
         completedAt: parseCompletionDate(request.completedAt).value!,
-        grade: request.grade,
+        // Two decimals are what a grade report shows; it also keeps values such
+        // as 1e-200 out of DynamoDB, whose numbers cannot be that small.
+        grade: request.grade === undefined ? undefined : Math.round(request.grade * 100) / 100,
       });
     }
 

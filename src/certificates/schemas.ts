@@ -139,13 +139,13 @@ export type PublicCertificate = z.infer<typeof PublicCertificateSchema>;
 export const CertificateIdParamSchema = z.object({
   certificateId: z
     .string()
-    .max(64)
+    .max(64, { error: 'must be a certificate code such as ACR-7K3M-9QPX-2HDW-TN5R' })
     .openapi({ param: { name: 'certificateId', in: 'path' }, example: 'ACR-7K3M-9QPX-2HDW-TN5R' }),
 });
 
 export const CertificateListQuerySchema = z.strictObject({
   userId: z
-    .string()
+    .string({ error: typeError('a single value') })
     .regex(USER_ID_PATTERN, { error: 'must be a user id as returned by registration' })
     .optional(),
   status: z

@@ -5,14 +5,13 @@ import {
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
 
+import { isConditionFailure, isExpired, toDatabaseError } from '../shared/database.js';
 import {
-  epochSeconds,
-  isConditionFailure,
-  isExpired,
-  toDatabaseError,
-} from '../shared/database.js';
-import { CertificateRevokedError, NotFoundError } from '../shared/errors.js';
-import { certificateIdFor } from '../shared/ids.js';
+  CertificateRevokedError,
+  DatabaseUnavailableError,
+  NotFoundError,
+} from '../shared/errors.js';
+import { issuanceClaimKey, newCertificateId } from '../shared/ids.js';
 import { queryIndex, type Page, type PageRequest } from '../shared/query.js';
 import { certificatesTable } from '../shared/tables.js';
 import type { Registration } from '../registrations/schemas.js';
@@ -80,20 +79,24 @@ export class CertificateStore {
   ) {}
 
   /**
-   * Issues the certificate of a completion with one conditional write on the
-   * id derived from the user and the course. A repeat returns the certificate
-   * already there; a revoked one is not issued again.
+   * Issues the certificate of a completion, one per user and course, in two
+   * conditional writes. The first claims the pair with an item keyed by it and
+   * names a random certificate id; the second writes the certificate under
+   * the id that the claim names, unless it is already there. A request that
+   * stops between the two leaves a claim that the next issuance completes.
+   * Under concurrency exactly one request writes the certificate and gets
+   * `created`; the others read it.
    */
   async issue(holder: Registration, completion: Completion): Promise<IssueResult> {
-    const now = new Date();
+    const certificateId = await this.claim(holder.userId, completion.courseId);
     const record: CertificateRecord = {
-      certificateId: certificateIdFor(holder.userId, completion.courseId),
+      certificateId,
       userId: holder.userId,
       holderName: holder.fullName,
       courseId: completion.courseId,
       courseName: completion.courseName,
       completedAt: completion.completedAt,
-      issuedAt: now.toISOString(),
+      issuedAt: new Date().toISOString(),
       status: 'ISSUED',
     };
     if (completion.grade !== undefined) {
@@ -105,13 +108,8 @@ export class CertificateStore {
         new PutCommand({
           TableName: this.tableName,
           Item: record,
-          ConditionExpression:
-            'attribute_not_exists(#certificateId) OR #expirationDate <= :now',
-          ExpressionAttributeNames: {
-            '#certificateId': 'certificateId',
-            '#expirationDate': 'expirationDate',
-          },
-          ExpressionAttributeValues: { ':now': epochSeconds(now) },
+          ConditionExpression: 'attribute_not_exists(#certificateId)',
+          ExpressionAttributeNames: { '#certificateId': 'certificateId' },
         }),
       );
 
@@ -122,10 +120,11 @@ export class CertificateStore {
       }
     }
 
-    const existing = await this.get(record.certificateId);
+    const existing = await this.get(certificateId);
     if (!existing) {
-      // Expired and deleted between the write and the read: issue it anew.
-      return this.issue(holder, completion);
+      throw new DatabaseUnavailableError(
+        `the certificate ${certificateId} was written but could not be read back; retry`,
+      );
     }
     if (existing.status === 'REVOKED') {
       throw revokedError(
@@ -135,6 +134,41 @@ export class CertificateStore {
     }
 
     return { certificate: existing, created: false };
+  }
+
+  /** Claims a user and course for a new random id, or returns the id already claimed. */
+  private async claim(userId: string, courseId: string): Promise<string> {
+    const key = { certificateId: issuanceClaimKey(userId, courseId) };
+    const candidate = newCertificateId();
+    try {
+      await this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...key, recordType: 'issuance-claim', claimedId: candidate },
+          ConditionExpression: 'attribute_not_exists(#certificateId)',
+          ExpressionAttributeNames: { '#certificateId': 'certificateId' },
+        }),
+      );
+
+      return candidate;
+    } catch (error) {
+      if (!isConditionFailure(error)) {
+        throw toDatabaseError(error, 'claiming the certificate id');
+      }
+    }
+
+    try {
+      const { Item } = await this.client.send(
+        new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true }),
+      );
+      if (typeof Item?.claimedId !== 'string') {
+        throw new Error(`claim ${key.certificateId} has no claimedId`);
+      }
+
+      return Item.claimedId;
+    } catch (error) {
+      throw toDatabaseError(error, 'reading the certificate claim');
+    }
   }
 
   /** Reads a certificate with a strongly consistent read, so a revocation shows at once. */

@@ -7,7 +7,7 @@ import { openApiModule } from '../api/openapi.js';
 import { certificatesModule } from '../certificates/module.js';
 import { registrationsModule } from '../registrations/module.js';
 import { createApiApp } from '../shared/app.js';
-import { readTableNames, type TableNames } from '../shared/config.js';
+import { readTableNames, type ApiConfig, type TableNames } from '../shared/config.js';
 import { createDocumentClient } from '../shared/database.js';
 import { NotFoundError } from '../shared/errors.js';
 import { createLogger } from '../shared/logger.js';
@@ -67,27 +67,33 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   const client = createDocumentClient({ endpoint: database.endpoint });
   const logger = createLogger('acredita-local', options.logLevel);
 
+  // Filled in once the server listens, unless set, so that a Host header sent
+  // by a client cannot choose the origin of verification URLs.
+  const config: { -readonly [K in keyof ApiConfig]: ApiConfig[K] } = {
+    tables,
+    publicBaseUrl: options.publicBaseUrl,
+    registrationTtlDays: options.registrationTtlDays,
+  };
   const api = createApiApp([registrationsModule, certificatesModule, openApiModule], {
     client,
-    config: {
-      tables,
-      publicBaseUrl: options.publicBaseUrl,
-      registrationTtlDays: options.registrationTtlDays,
-    },
+    config,
     issuerKey: { mode: 'local', issuerApiKey: options.issuerApiKey },
     logger,
   });
 
   const root = new Hono();
   root.route('/api', api);
-  root.all('/api/*', (c) =>
-    problemResponse(
-      new NotFoundError(
-        `no route for ${c.req.method} ${c.req.path}; see /api/openapi.json`,
-      ),
-      c.req.path,
-    ),
-  );
+  // Paths that only look like the API, such as //api/health or /API/health,
+  // get a problem document rather than the web app's index page.
+  root.all('*', async (c, next) => {
+    if (/^\/+api(\/|$)/i.test(c.req.path)) {
+      return problemResponse(
+        new NotFoundError(`no route for ${c.req.method} ${c.req.path}; see /api/openapi.json`),
+        c.req.path,
+      );
+    }
+    await next();
+  });
   root.route('/', createWebApp(options.webRoot));
 
   let server: ServerType;
@@ -102,6 +108,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   const stopDatabase = () => (databaseStopped ??= database.close());
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  config.publicBaseUrl ??= `http://${host}:${address.port}`;
 
   return {
     url: `http://${host}:${address.port}`,

@@ -46,6 +46,13 @@ export function createWebApp(webRoot: string | undefined): Hono {
     return web;
   }
 
+  // Dot files such as .vite/manifest.json are build details, not part of the app.
+  web.use('*', async (c, next) => {
+    if (c.req.path.split('/').some((segment) => segment.startsWith('.'))) {
+      return c.text('Not found', 404);
+    }
+    await next();
+  });
   web.use(
     '/assets/*',
     async (c, next) => {

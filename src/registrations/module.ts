@@ -7,7 +7,6 @@ import { toDatabaseError } from '../shared/database.js';
 import { ValidationError } from '../shared/errors.js';
 import { DEFAULT_PAGE_SIZE } from '../shared/fields.js';
 import { IdempotencyStore, idempotency } from '../shared/idempotency.js';
-import { emailFingerprint } from '../shared/logger.js';
 import {
   createRegistration,
   createRegistrationBatch,
@@ -34,7 +33,6 @@ export const registrationsModule: ApiModule = {
       const registration = await store.create(request, 'self');
       c.get('log').info('registration created', {
         userId: registration.userId,
-        emailHash: emailFingerprint(registration.email),
         accountType: registration.accountType,
       });
 

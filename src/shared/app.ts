@@ -10,8 +10,11 @@ import type { IssuerKeyCheck } from './auth.js';
 import type { ApiConfig } from './config.js';
 import {
   AppError,
+  MalformedRequestError,
+  MethodNotAllowedError,
   NotFoundError,
   PayloadTooLargeError,
+  UnsupportedMediaTypeError,
   ValidationError,
 } from './errors.js';
 import {
@@ -87,6 +90,53 @@ function handleError(error: Error, c: Context<AppEnv>): Response {
   });
 }
 
+const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
+
+/**
+ * Rejects a body in another character set than UTF-8, and bytes that are not
+ * valid UTF-8, which a plain decode would turn into U+FFFD and store.
+ */
+async function requireUtf8Body(c: Context<AppEnv>, next: () => Promise<void>) {
+  if (BODY_METHODS.has(c.req.method)) {
+    const contentType = c.req.header('content-type') ?? '';
+    const charset = /;\s*charset="?([^";\s]+)/i.exec(contentType)?.[1]?.toLowerCase();
+    if (charset && charset !== 'utf-8' && charset !== 'utf8') {
+      throw new UnsupportedMediaTypeError(
+        `the body must be UTF-8, not ${charset}; send Content-Type: application/json`,
+      );
+    }
+    // Read errors, such as the body size limit, propagate as they are.
+    const bytes = await c.req.arrayBuffer();
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      throw new MalformedRequestError('the body is not valid UTF-8; send JSON encoded as UTF-8');
+    }
+  }
+  await next();
+}
+
+interface RoutePattern {
+  readonly method: string;
+  readonly pattern: RegExp;
+}
+
+/** Lists the method and path pattern of every route the modules registered. */
+function routePatterns(app: ApiApp): RoutePattern[] {
+  return app.routes
+    .filter((route) => route.method !== 'ALL')
+    .map((route) => {
+      const source = route.path
+        .split('/')
+        .map((segment) =>
+          segment.startsWith(':') ? '[^/]+' : segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+        )
+        .join('/');
+
+      return { method: route.method, pattern: new RegExp(`^${source}/?$`) };
+    });
+}
+
 /**
  * Creates the HTTP application of one or more modules, with the middleware
  * that every route shares: request ids, structured access logs, the body size
@@ -136,15 +186,35 @@ export function createApiApp(
     }),
   );
 
+  app.use('*', requireUtf8Body);
+
   for (const module of modules) {
     module.register(app, dependencies);
   }
 
+  // Runs only when no route answered: 405 for a known path, else 404.
+  const routes = routePatterns(app);
+  const unmatched = (c: Context<AppEnv>) => {
+    const path = new URL(c.req.url).pathname;
+    // Mounted under a prefix (the local stack's /api), this route is `/api/*`.
+    const mountPath = c.req.routePath.replace(/\/?\*$/, '');
+    const relativePath = path.slice(mountPath.length) || '/';
+    const allowed = routes
+      .filter((route) => route.pattern.test(relativePath))
+      .map((route) => route.method);
+    if (allowed.length > 0) {
+      const allow = [...new Set(allowed)].join(', ');
+      throw new MethodNotAllowedError(
+        `${c.req.method} is not allowed on ${path}; use ${allow}`,
+        { headers: { Allow: allow } },
+      );
+    }
+    throw new NotFoundError(`no route for ${c.req.method} ${path}; see /api/openapi.json`);
+  };
+  app.all('*', unmatched);
   app.notFound((c) =>
     problemResponse(
-      new NotFoundError(
-        `no route for ${c.req.method} ${new URL(c.req.url).pathname}; see /api/openapi.json`,
-      ),
+      new NotFoundError(`no route for ${c.req.method} ${new URL(c.req.url).pathname}`),
       requestInstance(c),
     ),
   );

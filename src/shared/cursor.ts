@@ -16,11 +16,13 @@ export function encodeCursor(key: Record<string, unknown> | undefined): string |
 
 /**
  * Decodes a cursor and checks that it names exactly the expected key
- * attributes, so a tampered cursor is a 400 and never reaches the database.
+ * attributes, with `expectedValues` where given (the partition being read),
+ * so a tampered cursor is a 400 and never reaches the database.
  */
 export function decodeCursor(
   cursor: string | undefined,
   expectedAttributes: readonly string[],
+  expectedValues: Readonly<Key> = {},
 ): Key | undefined {
   if (cursor === undefined) {
     return undefined;
@@ -50,7 +52,10 @@ export function decodeCursor(
   const allStrings = entries.every(
     ([, value]) => typeof value === 'string' && value.length > 0 && value.length <= 1024,
   );
-  if (!sameAttributes || !allStrings) {
+  const samePartition = Object.entries(expectedValues).every(
+    ([name, value]) => (decoded as Key)[name] === value,
+  );
+  if (!sameAttributes || !allStrings || !samePartition) {
     throw invalid;
   }
 

@@ -4,6 +4,7 @@ import {
   FORBIDDEN_CHARACTERS,
   MAX_EMAIL_LENGTH,
   MAX_NAME_LENGTH,
+  hasVisibleCharacter,
   isValidEmail,
   normalizeEmail,
 } from './text-rules.js';
@@ -31,14 +32,15 @@ export function textField(maxLength: number) {
     .max(maxLength, { error: `must be at most ${maxLength} characters` })
     .refine((value) => !FORBIDDEN_CHARACTERS.test(value), {
       error: 'must not contain control or bidirectional formatting characters',
+    })
+    .refine(hasVisibleCharacter, {
+      error: 'must contain at least one visible letter, digit or symbol',
     });
 }
 
 export const emailField = z
   .string({ error: typeError('a string') })
-  .trim()
-  .normalize('NFC')
-  .toLowerCase()
+  .overwrite(normalizeEmail)
   .max(MAX_EMAIL_LENGTH, { error: `must be at most ${MAX_EMAIL_LENGTH} characters` })
   .refine(isValidEmail, {
     error: 'invalid email address, expected a form such as name@example.org',
@@ -47,13 +49,13 @@ export const emailField = z
 
 /** Opaque pagination cursor from the `nextCursor` of a previous page. */
 export const cursorField = z
-  .string()
+  .string({ error: typeError('a single value') })
   .max(2048, { error: 'must be at most 2048 characters' })
   .optional()
   .openapi({ description: 'The `nextCursor` of the previous page.' });
 
 export const limitField = z
-  .string()
+  .string({ error: typeError('a single value') })
   .regex(/^\d{1,3}$/, { error: 'must be a whole number from 1 to 100' })
   .transform(Number)
   .refine((value) => value >= 1 && value <= 100, {

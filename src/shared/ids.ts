@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 
 /** Namespace of the name-based user ids; changing it would change every id. */
 const USER_ID_NAMESPACE = '8b5f0f2e-4c1d-4e7a-9a43-6d2f1c0b7e15';
@@ -37,16 +37,13 @@ const CROCKFORD_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 export const CERTIFICATE_ID_PATTERN = /^ACR(-[0-9A-HJKMNP-TV-Z]{4}){4}$/;
 
 /**
- * Derives the certificate id from the user and the course: 80 bits of a
- * SHA-256 digest in four groups of Crockford base32. One user and course
- * always map to one id, so repeating an issuance cannot create a second one.
+ * Creates a certificate id: 80 random bits in four groups of Crockford base32.
+ * The id is random, not derived from the user and course, so that nobody who
+ * knows a learner's email can compute the address of their certificate.
  */
-export function certificateIdFor(userId: string, courseId: string): string {
-  const digest = createHash('sha256')
-    .update(`certificate\n${userId}\n${courseId}`, 'utf8')
-    .digest();
+export function newCertificateId(): string {
   let bits = 0n;
-  for (const byte of digest.subarray(0, 10)) {
+  for (const byte of randomBytes(10)) {
     bits = (bits << 8n) | BigInt(byte);
   }
 
@@ -56,6 +53,19 @@ export function certificateIdFor(userId: string, courseId: string): string {
   }
 
   return `ACR-${code.match(/.{4}/g)!.join('-')}`;
+}
+
+/**
+ * Returns the key of the item that claims one user and course, so that a
+ * conditional write on it admits one certificate per pair. Course ids are
+ * compared without regard to case.
+ */
+export function issuanceClaimKey(userId: string, courseId: string): string {
+  const digest = createHash('sha256')
+    .update(`${userId}\n${courseId.toLowerCase()}`, 'utf8')
+    .digest('hex');
+
+  return `issuance#${digest}`;
 }
 
 /**

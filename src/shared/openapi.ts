@@ -24,7 +24,9 @@ export const issuerKeySecurity = [{ issuerKey: [] }];
 export const idempotencyHeader = z.object({
   'idempotency-key': z.string().optional().openapi({
     description:
-      'Repeat a request safely: the first response is replayed for 24 hours.',
+      'Repeat a request safely: the first response is replayed for 24 hours. ' +
+      'The same key with another body gets 422; a repeat while the first ' +
+      'request still runs gets 409 with Retry-After.',
   }),
 });
 

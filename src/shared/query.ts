@@ -55,7 +55,11 @@ export async function queryIndex<T>(
     ExpressionAttributeValues: { ':value': query.value, ':now': epochSeconds() },
     Limit: query.page.limit,
     ScanIndexForward: false,
-    ExclusiveStartKey: decodeCursor(query.page.cursor, cursorAttributes),
+    ExclusiveStartKey: decodeCursor(
+      query.page.cursor,
+      cursorAttributes,
+      { [index.partitionKey]: query.value },
+    ),
   };
 
   try {

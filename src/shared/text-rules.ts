@@ -12,7 +12,7 @@ export const FORBIDDEN_CHARACTERS = /[\p{Cc}\p{Cs}\u2028\u2029\u202A-\u202E\u206
 
 // A plain string, because String.raw would keep the backslash before the
 // backtick, which is an invalid escape in a Unicode regular expression.
-const EMAIL_ATOM = "[\\p{L}\\p{N}!#$%&'*+/=?^_`{|}~-]+";
+const EMAIL_ATOM = "[\\p{L}\\p{M}\\p{N}!#$%&'*+/=?^_`{|}~-]+";
 const EMAIL_LOCAL_PART = `${EMAIL_ATOM}(?:\\.${EMAIL_ATOM})*`;
 const DOMAIN_LABEL = String.raw`[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?`;
 const TOP_LEVEL_DOMAIN = String.raw`(?:\p{L}{2,63}|xn--[a-z0-9-]{1,59})`;
@@ -26,9 +26,43 @@ export const COURSE_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:+-]{0,127}$/;
 export const USER_ID_PATTERN =
   /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
-/** Trims and NFC-normalizes an email, then lower-cases it for comparison. */
+const UNICODE_DOMAIN = /^[\p{L}\p{M}\p{N}.-]+$/u;
+
+/** Converts an internationalized domain name to its ASCII form (`xn--…`). */
+function asciiDomain(domain: string): string {
+  if (!UNICODE_DOMAIN.test(domain) || /^[\x21-\x7e]*$/.test(domain)) {
+    return domain;
+  }
+  try {
+    return new URL(`http://${domain}`).hostname;
+  } catch {
+    return domain;
+  }
+}
+
+/**
+ * Returns the form of an email used to compare and store it: trimmed, with
+ * compatibility characters folded (NFKC turns full-width letters and
+ * ligatures into plain ones), lower-cased, in NFC, and with the domain in its
+ * ASCII form, so that one mailbox has one spelling.
+ */
 export function normalizeEmail(value: string): string {
-  return value.trim().normalize('NFC').toLowerCase();
+  const folded = value.trim().normalize('NFKC').toLowerCase().normalize('NFC');
+  const at = folded.lastIndexOf('@');
+  if (at < 0) {
+    return folded;
+  }
+
+  return `${folded.slice(0, at)}@${asciiDomain(folded.slice(at + 1))}`;
+}
+
+// Hangul fillers are letters by category but print nothing.
+const INVISIBLE = /[\p{Cf}\p{M}\p{Z}\u3164\u115F\u1160\uFFA0]/gu;
+const VISIBLE = /[\p{L}\p{N}\p{S}\p{P}]/u;
+
+/** Checks that text has at least one visible letter, digit, symbol or punctuation mark. */
+export function hasVisibleCharacter(value: string): boolean {
+  return VISIBLE.test(value.replace(INVISIBLE, ''));
 }
 
 /** Checks the form of an email that `normalizeEmail` has already normalized. */

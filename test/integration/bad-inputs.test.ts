@@ -87,6 +87,16 @@ const cases: BadInput[] = [
   { label: 'list without filter', method: 'GET', path: '/certificados', options: { issuerKey: true }, status: 400, field: 'userId' },
   { label: 'unknown query parameter', method: 'GET', path: '/registros?accountType=student&sort=asc', options: { issuerKey: true }, status: 400, field: 'sort' },
   { label: 'unknown route', method: 'GET', path: '/registros/123/x', options: {}, status: 404 },
+  { label: 'body not valid UTF-8', method: 'POST', path: '/registros', options: { rawBody: Buffer.concat([Buffer.from('{"email":"a@example.org","fullName":"'), Buffer.from([0xff, 0xfe]), Buffer.from('","accountType":"student","language":"es","acceptTerms":true}')]), headers: { 'content-type': 'application/json' } }, status: 400 },
+  { label: 'Latin-1 charset', method: 'POST', path: '/registros', options: { rawBody: JSON.stringify(registrationRequest()), headers: { 'content-type': 'application/json; charset=latin1' } }, status: 415 },
+  { label: 'zero-width full name', method: 'POST', path: '/registros', options: register({ fullName: '\u200b\u00ad' }), status: 400, field: 'fullName' },
+  { label: 'Hangul filler full name', method: 'POST', path: '/registros', options: register({ fullName: '\u3164' }), status: 400, field: 'fullName' },
+  { label: 'invisible course name', method: 'POST', path: '/certificados', options: issue({ courseName: '\u200b' }), status: 400, field: 'courseName' },
+  { label: 'PUT on registrations', method: 'PUT', path: '/registros', options: register({}), status: 405 },
+  { label: 'DELETE on a certificate', method: 'DELETE', path: '/certificados/ACR-0000-0000-0000-0000', options: { issuerKey: true }, status: 405 },
+  { label: 'repeated limit', method: 'GET', path: '/registros?accountType=student&limit=1&limit=2', options: { issuerKey: true }, status: 400, field: 'limit' },
+  { label: 'cursor of another partition', method: 'GET', path: `/registros?accountType=student&cursor=${Buffer.from(JSON.stringify({ userId: 'u', email: 'e', accountType: 'instructor', createdAt: 'c' })).toString('base64url')}`, options: { issuerKey: true }, status: 400, field: 'cursor' },
+  { label: 'certificate code over 64', method: 'GET', path: `/certificados/${'A'.repeat(65)}`, options: {}, status: 400, field: 'certificateId' },
 ];
 
 describe('bad input', () => {
@@ -103,6 +113,9 @@ describe('bad input', () => {
     expect(response.contentType).toContain('application/problem+json');
     expect(response.body.status).toBe(status);
     expect(response.body.detail).toEqual(expect.any(String));
+    if (status === 405) {
+      expect(response.headers.get('allow')).toMatch(/^(GET|POST|PATCH)/);
+    }
     if (field) {
       expect(response.body.errors.map((error: { field: string }) => error.field)).toContain(field);
     }

@@ -61,6 +61,36 @@ describe('POST /api/certificados', () => {
     expect(repeat.body.grade).toBe(91.5);
   });
 
+  it('treats course ids in another case as one course', async () => {
+    const learner = await registerLearner();
+    const first = await issue({ email: learner.email, courseId: 'DS101' });
+
+    const repeat = await issue({ email: learner.email, courseId: 'ds101' });
+
+    expect(repeat.status).toBe(200);
+    expect(repeat.body.certificateId).toBe(first.body.certificateId);
+  });
+
+  it('rounds the grade to two decimals', async () => {
+    const learner = await registerLearner();
+
+    const tiny = await issue({ email: learner.email, courseId: 'T1', grade: 1e-200 });
+    const long = await issue({ email: learner.email, courseId: 'T2', grade: 87.456 });
+
+    expect(tiny.status).toBe(201);
+    expect(tiny.body.grade).toBe(0);
+    expect(long.body.grade).toBe(87.46);
+  });
+
+  it('gives unrelated ids to two courses of one learner', async () => {
+    const learner = await registerLearner();
+
+    const first = await issue({ email: learner.email, courseId: 'R1' });
+    const second = await issue({ email: learner.email, courseId: 'R2' });
+
+    expect(first.body.certificateId).not.toBe(second.body.certificateId);
+  });
+
   it('issues one certificate per course', async () => {
     const learner = await registerLearner();
     const first = await issue({ email: learner.email });

@@ -62,6 +62,28 @@ describe('POST /api/registros', () => {
     expect(decomposed.status).toBe(409);
   });
 
+  it.each([
+    ['full-width letters', 'ｓａｍｅ.ｐｅｒｓｏｎ@example.org', 'same.person@example.org'],
+    ['a ligature', 'ﬁnanzas@example.org', 'finanzas@example.org'],
+    ['a Unicode domain', 'ana@münchen.de', 'ana@xn--mnchen-3ya.de'],
+  ])('treats %s as the plain email', async (_label, variant, plain) => {
+    const first = await ctx.api.post('/registros', registrationRequest({ email: plain }));
+
+    const second = await ctx.api.post('/registros', registrationRequest({ email: variant }));
+
+    expect(first.status).toBe(201);
+    expect(second.status).toBe(409);
+  });
+
+  it('accepts a dotted capital I', async () => {
+    const response = await ctx.api.post(
+      '/registros',
+      registrationRequest({ email: `İnci${Date.now()}@example.org` }),
+    );
+
+    expect(response.status).toBe(201);
+  });
+
   it('stores the canonical language tag', async () => {
     const response = await ctx.api.post('/registros', registrationRequest({ language: 'pt-br' }));
 
@@ -258,5 +280,24 @@ describe('unknown routes', () => {
 
     expect(response.status).toBe(404);
     expect(response.contentType).toContain('application/problem+json');
+  });
+
+  it.each(['//api/health', '/API/health', '/api'])('%s is not the web app', async (path) => {
+    const response = await fetch(`${ctx.stack.url}${path}`);
+
+    expect(response.status).toBe(404);
+    expect(response.headers.get('content-type')).toContain('application/problem+json');
+  });
+});
+
+describe('OpenAPI references', () => {
+  it('all resolve', async () => {
+    const document = (await ctx.api.get('/openapi.json')).body;
+    const references = [...JSON.stringify(document).matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)];
+
+    expect(references.length).toBeGreaterThan(0);
+    for (const [, name] of references) {
+      expect(document.components.schemas, name).toHaveProperty(name!);
+    }
   });
 });

@@ -12,7 +12,7 @@ export interface RequestOptions {
   readonly issuerKey?: boolean | string;
   readonly headers?: Record<string, string>;
   /** Raw body sent as is; otherwise `json` is serialized. */
-  readonly rawBody?: string;
+  readonly rawBody?: string | Uint8Array;
   readonly json?: unknown;
 }
 
@@ -28,13 +28,17 @@ export function apiClient(stack: TestStack) {
       headers['x-api-key'] =
         typeof options.issuerKey === 'string' ? options.issuerKey : stack.issuerApiKey;
     }
-    let body: string | undefined = options.rawBody;
+    let body: string | Uint8Array | undefined = options.rawBody;
     if (body === undefined && options.json !== undefined) {
       body = JSON.stringify(options.json);
       headers['content-type'] ??= 'application/json';
     }
 
-    const response = await fetch(`${stack.url}/api${path}`, { method, headers, body });
+    const response = await fetch(`${stack.url}/api${path}`, {
+      method,
+      headers,
+      body: body as BodyInit | undefined,
+    });
     const contentType = response.headers.get('content-type') ?? '';
     const text = await response.text();
     const parsed = contentType.includes('json') && text ? JSON.parse(text) : text;

@@ -6,7 +6,8 @@ import { ValidationError } from '../../src/shared/errors.js';
 import {
   CERTIFICATE_ID_PATTERN,
   USER_ID_PATTERN,
-  certificateIdFor,
+  issuanceClaimKey,
+  newCertificateId,
   normalizeCertificateId,
   userIdForEmail,
 } from '../../src/shared/ids.js';
@@ -30,19 +31,35 @@ describe('userIdForEmail', () => {
   });
 });
 
-describe('certificateIdFor', () => {
-  const userId = userIdForEmail('ana@example.org');
-
+describe('newCertificateId', () => {
   it('has the ACR form', () => {
-    expect(certificateIdFor(userId, 'DS101')).toMatch(CERTIFICATE_ID_PATTERN);
+    expect(newCertificateId()).toMatch(CERTIFICATE_ID_PATTERN);
   });
 
+  it('differs on every call', () => {
+    const ids = new Set(Array.from({ length: 1000 }, newCertificateId));
+
+    expect(ids.size).toBe(1000);
+  });
+});
+
+describe('issuanceClaimKey', () => {
+  const userId = userIdForEmail('ana@example.org');
+
   it('is stable for one user and course', () => {
-    expect(certificateIdFor(userId, 'DS101')).toBe(certificateIdFor(userId, 'DS101'));
+    expect(issuanceClaimKey(userId, 'DS101')).toBe(issuanceClaimKey(userId, 'DS101'));
+  });
+
+  it('ignores the case of the course id', () => {
+    expect(issuanceClaimKey(userId, 'ds101')).toBe(issuanceClaimKey(userId, 'DS101'));
   });
 
   it('differs between courses', () => {
-    expect(certificateIdFor(userId, 'DS101')).not.toBe(certificateIdFor(userId, 'DS102'));
+    expect(issuanceClaimKey(userId, 'DS101')).not.toBe(issuanceClaimKey(userId, 'DS102'));
+  });
+
+  it('never has the form of a certificate id', () => {
+    expect(issuanceClaimKey(userId, 'DS101')).not.toMatch(CERTIFICATE_ID_PATTERN);
   });
 });
 
