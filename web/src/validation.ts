@@ -4,6 +4,7 @@ import {
   MAX_EMAIL_LENGTH,
   MAX_NAME_LENGTH,
   USER_ID_PATTERN,
+  hasVisibleCharacter,
   isValidEmail,
   normalizeEmail,
 } from '../../src/shared/text-rules.js';
@@ -60,7 +61,8 @@ export function checkText(
   maxLength = MAX_TEXT_LENGTH,
 ): Checked<string> {
   const value = raw.trim().normalize('NFC');
-  if (value === '') {
+  // Text of only invisible characters counts as empty, as it does for the API.
+  if (value === '' || !hasVisibleCharacter(value)) {
     return invalid(messages.required);
   }
   if (value.length > maxLength) {
