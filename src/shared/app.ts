@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Context as LambdaContext } from 'aws-lambda';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -158,6 +159,11 @@ export function createApiApp(
   app.use('*', async (c, next) => {
     const requestId = requestIdOf(c);
     const log = dependencies.logger.createChild({ persistentKeys: { requestId } });
+    const lambdaContext = (c.env as LambdaBindings | undefined)?.lambdaContext;
+    if (lambdaContext) {
+      // Adds the function name, version and cold start flag to every line.
+      log.addContext(lambdaContext as LambdaContext);
+    }
     c.set('requestId', requestId);
     c.set('log', log);
     const started = performance.now();
