@@ -1,7 +1,12 @@
 import { parseArgs } from 'node:util';
 
 import { isIsoDate, todayUtc } from '../lms/dates.js';
-import { COURSE_ID_PATTERN } from '../shared/text-rules.js';
+import {
+  COURSE_ID_PATTERN,
+  FORBIDDEN_CHARACTERS,
+  MAX_NAME_LENGTH,
+  hasVisibleCharacter,
+} from '../shared/text-rules.js';
 
 export const USAGE = `Usage:
   npm run import -- registrations FILE
@@ -53,7 +58,6 @@ export class UsageError extends Error {
 }
 
 /** Control characters (C0, DEL and C1), which the API rejects in names. */
-const CONTROL_CHARACTERS = /\p{Cc}/u;
 
 /**
  * Parses the arguments after the script name. Raises UsageError for an
@@ -135,15 +139,19 @@ function parseCourse(
     );
   }
 
-  const courseName = values['course-name']?.trim();
+  const courseName = values['course-name']?.trim().normalize('NFC');
   if (courseName === undefined || courseName === '') {
     throw new UsageError(
       'missing --course-name; completions need the course name shown on certificates',
     );
   }
-  if ([...courseName].length > 200 || CONTROL_CHARACTERS.test(courseName)) {
+  const validName =
+    courseName.length <= MAX_NAME_LENGTH &&
+    !FORBIDDEN_CHARACTERS.test(courseName) &&
+    hasVisibleCharacter(courseName);
+  if (!validName) {
     throw new UsageError(
-      'invalid --course-name; use 1 to 200 characters without control characters',
+      `invalid --course-name; use 1 to ${MAX_NAME_LENGTH} visible characters without control or bidirectional formatting characters`,
     );
   }
 

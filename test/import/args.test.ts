@@ -106,6 +106,16 @@ describe('parseImportArgs', () => {
       message: /invalid --course-name/,
     },
     {
+      label: 'bidirectional override in name',
+      argv: ['completions', 'a.csv', '--course-id', 'DS101', '--course-name', 'A\u202eB'],
+      message: /invalid --course-name/,
+    },
+    {
+      label: 'invisible name',
+      argv: ['completions', 'a.csv', '--course-id', 'DS101', '--course-name', '\u200b'],
+      message: /invalid --course-name/,
+    },
+    {
       label: 'bad date',
       argv: ['completions', 'a.csv', ...course, '--completed-at', '30/11/2026'],
       message: /invalid --completed-at "30\/11\/2026"/,
