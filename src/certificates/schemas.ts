@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 
+import { batchRequestSchema } from '../shared/batch.js';
 import {
-  MAX_BATCH_ITEMS,
   MAX_NAME_LENGTH,
   cursorField,
   emailField,
@@ -95,17 +95,10 @@ export const IssuanceRequestSchema = z
 
 export type IssuanceRequest = z.infer<typeof IssuanceRequestSchema>;
 
-export const IssuanceBatchRequestSchema = z
-  .strictObject({
-    items: z
-      .array(z.unknown(), { error: typeError('an array') })
-      .min(1, { error: 'must contain at least 1 item' })
-      .max(MAX_BATCH_ITEMS, {
-        error: `must contain at most ${MAX_BATCH_ITEMS} items; split the batch`,
-      })
-      .openapi({ items: { $ref: '#/components/schemas/IssuanceRequest' } }),
-  })
-  .openapi('IssuanceBatchRequest');
+export const IssuanceBatchRequestSchema = batchRequestSchema(
+  'IssuanceBatchRequest',
+  'IssuanceRequest',
+);
 
 export const RevocationRequestSchema = z
   .strictObject({

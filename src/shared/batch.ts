@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 
 import { AppError, DatabaseUnavailableError, ValidationError } from './errors.js';
-import { ProblemSchema } from './fields.js';
+import { MAX_BATCH_ITEMS, ProblemSchema, typeError } from './fields.js';
 import { fieldErrorsFromZod, toProblem, type Problem } from './problem.js';
 
 /** Items of one batch written at the same time; DynamoDB scales per key, not per batch. */
@@ -106,6 +106,25 @@ export function batchResponseSchema<T extends z.ZodType>(
         }),
       ),
       summary: BatchSummarySchema,
+    })
+    .openapi(name);
+}
+
+/**
+ * Schema of a batch request: 1 to 100 items. Each item is validated on its
+ * own against the schema named `itemSchemaName`, so that one bad item
+ * rejects only itself.
+ */
+export function batchRequestSchema(name: string, itemSchemaName: string) {
+  return z
+    .strictObject({
+      items: z
+        .array(z.unknown(), { error: typeError('an array') })
+        .min(1, { error: 'must contain at least 1 item' })
+        .max(MAX_BATCH_ITEMS, {
+          error: `must contain at most ${MAX_BATCH_ITEMS} items; split the batch`,
+        })
+        .openapi({ items: { $ref: `#/components/schemas/${itemSchemaName}` } }),
     })
     .openapi(name);
 }
