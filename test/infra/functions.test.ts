@@ -231,11 +231,9 @@ describe('function roles', () => {
 
     expect(table?.actions.sort()).toEqual([
       'dynamodb:DeleteItem',
-      'dynamodb:DescribeTable',
       'dynamodb:GetItem',
       'dynamodb:PutItem',
       'dynamodb:Query',
-      'dynamodb:UpdateItem',
     ]);
     expect(table?.resources).toEqual([
       '${module.registrations_table.table_arn}',
