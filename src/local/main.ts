@@ -5,6 +5,10 @@ import { readApiConfig } from '../shared/config.js';
 import { createLogger } from '../shared/logger.js';
 import { startStack } from './stack.js';
 
+// Node.js 20 is the supported local runtime (the functions run on 22 in
+// Lambda), so the SDK's notice that its 2027 releases need 22 is only noise.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 const logger = createLogger('acredita-local', process.env.LOG_LEVEL);
 
 function readPort(value: string | undefined): number {
