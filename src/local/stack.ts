@@ -9,7 +9,7 @@ import { registrationsModule } from '../registrations/module.js';
 import { createApiApp } from '../shared/app.js';
 import { readTableNames, type ApiConfig, type TableNames } from '../shared/config.js';
 import { createDocumentClient } from '../shared/database.js';
-import { NotFoundError } from '../shared/errors.js';
+import { NotFoundError, ShuttingDownError } from '../shared/errors.js';
 import { createLogger } from '../shared/logger.js';
 import { problemResponse } from '../shared/problem.js';
 import { startEmbeddedDatabase } from './database.js';
@@ -81,7 +81,19 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     logger,
   });
 
+  let stopping = false;
   const root = new Hono();
+  // Once stopping, requests that arrive on open keep-alive connections are
+  // turned away before they write anything, and the connection is closed.
+  root.use('*', async (c, next) => {
+    if (stopping) {
+      return problemResponse(
+        new ShuttingDownError('the server is stopping; retry after the delay in Retry-After'),
+        c.req.path,
+      );
+    }
+    await next();
+  });
   root.route('/api', api);
   // Paths that only look like the API, such as //api/health or /API/health,
   // get a problem document rather than the web app's index page.
@@ -116,6 +128,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     createdTables: database.createdTables,
     stopDatabase: () => stopDatabase(),
     async close() {
+      stopping = true;
       await closeServer(server);
       client.destroy();
       await stopDatabase();

@@ -130,3 +130,16 @@ export class DatabaseUnavailableError extends AppError {
     });
   }
 }
+
+export class ShuttingDownError extends AppError {
+  readonly status = 503;
+  readonly type = 'shutting-down';
+  readonly title = 'Server shutting down';
+
+  constructor(detail: string, options: AppErrorOptions = {}) {
+    super(detail, {
+      ...options,
+      headers: { 'Retry-After': '5', Connection: 'close', ...options.headers },
+    });
+  }
+}

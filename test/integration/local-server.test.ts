@@ -86,6 +86,57 @@ describe('local server', () => {
     expect(body.items.map((item) => item.fullName)).toEqual([fullName]);
   });
 
+  it('keeps every acknowledged write when stopped under load', async () => {
+    const server = await startServer(dataDir);
+    const total = 300;
+    const acknowledged: string[] = [];
+    const statuses = new Set<number>();
+    let sent = 0;
+    let stopped: Promise<number | null> | undefined;
+    const worker = async () => {
+      while (sent < total) {
+        const email = `carga-${sent}@example.org`;
+        sent += 1;
+        if (sent === 100) {
+          stopped = stopServer(server, 'SIGTERM');
+        }
+        try {
+          const response = await fetch(`${server.url}/api/registros`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ email, fullName: 'Carga', accountType: 'student', language: 'es', acceptTerms: true }),
+          });
+          statuses.add(response.status);
+          if (response.status === 201) {
+            acknowledged.push(email);
+          }
+        } catch {
+          // Refused or reset connections are expected once the server stops.
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: 20 }, worker));
+    const exitCode = await stopped;
+
+    const restarted = await startServer(dataDir);
+    const missing: string[] = [];
+    for (const email of acknowledged) {
+      const lookup = await fetch(`${restarted.url}/api/registros?email=${email}`, {
+        headers: { 'x-api-key': ISSUER_KEY },
+      });
+      const body = (await lookup.json()) as { items: unknown[] };
+      if (body.items.length !== 1) {
+        missing.push(email);
+      }
+    }
+    await stopServer(restarted, 'SIGTERM');
+
+    expect(exitCode).toBe(0);
+    expect(acknowledged.length).toBeGreaterThanOrEqual(90);
+    expect([...statuses].filter((status) => status !== 201 && status !== 503)).toEqual([]);
+    expect(missing).toEqual([]);
+  });
+
   it('logs JSON with request ids and no emails or names', async () => {
     const server = await startServer(dataDir);
     await fetch(`${server.url}/api/registros`, {
