@@ -4,6 +4,7 @@ import { batchResponseSchema } from '../shared/batch.js';
 import {
   commonProblems,
   idempotencyHeader,
+  idempotencyProblems,
   issuerKeyProblems,
   issuerKeySecurity,
   json,
@@ -33,8 +34,12 @@ export const issueCertificate = createRoute({
   responses: {
     200: json(CertificateSchema, 'The certificate already issued for this user and course.'),
     201: json(CertificateSchema, 'The new certificate.'),
-    409: problem('The certificate of this user and course was revoked.'),
-    422: problem('No registration for this user id or email.'),
+    409: problem(
+      'The certificate of this user and course was revoked, or a request with this Idempotency-Key is still in progress.',
+    ),
+    422: problem(
+      'No registration for this user id or email, or this Idempotency-Key was used with a different body.',
+    ),
     ...issuerKeyProblems,
     ...commonProblems,
   },
@@ -52,6 +57,7 @@ export const issueCertificateBatch = createRoute({
       batchResponseSchema('IssuanceBatchResponse', 'certificate', CertificateSchema),
       'One result per item, in request order.',
     ),
+    ...idempotencyProblems,
     ...issuerKeyProblems,
     ...commonProblems,
   },
@@ -102,7 +108,10 @@ export const revokeCertificate = createRoute({
   responses: {
     200: json(CertificateSchema, 'The revoked certificate.'),
     404: problem('No certificate with this code.'),
-    409: problem('The certificate was already revoked.'),
+    409: problem(
+      'The certificate was already revoked, or a request with this Idempotency-Key is still in progress.',
+    ),
+    422: idempotencyProblems[422],
     ...issuerKeyProblems,
     ...commonProblems,
   },

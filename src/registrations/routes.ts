@@ -4,6 +4,7 @@ import { batchResponseSchema } from '../shared/batch.js';
 import {
   commonProblems,
   idempotencyHeader,
+  idempotencyProblems,
   issuerKeyProblems,
   issuerKeySecurity,
   json,
@@ -29,7 +30,10 @@ export const createRegistration = createRoute({
   },
   responses: {
     201: json(RegistrationSchema, 'The stored registration.'),
-    409: problem('The email is already registered.'),
+    409: problem(
+      'The email is already registered, or a request with this Idempotency-Key is still in progress.',
+    ),
+    422: idempotencyProblems[422],
     ...commonProblems,
   },
 });
@@ -49,6 +53,7 @@ export const createRegistrationBatch = createRoute({
       batchResponseSchema('RegistrationBatchResponse', 'registration', RegistrationSchema),
       'One result per item, in request order.',
     ),
+    ...idempotencyProblems,
     ...issuerKeyProblems,
     ...commonProblems,
   },

@@ -120,6 +120,7 @@ async function requireUtf8Body(c: Context<AppEnv>, next: () => Promise<void>) {
 interface RoutePattern {
   readonly method: string;
   readonly pattern: RegExp;
+  readonly hasParameters: boolean;
 }
 
 /** Lists the method and path pattern of every route the modules registered. */
@@ -134,7 +135,11 @@ function routePatterns(app: ApiApp): RoutePattern[] {
         )
         .join('/');
 
-      return { method: route.method, pattern: new RegExp(`^${source}/?$`) };
+      return {
+        method: route.method,
+        pattern: new RegExp(`^${source}/?$`),
+        hasParameters: route.path.includes('/:'),
+      };
     });
 }
 
@@ -205,9 +210,10 @@ export function createApiApp(
     // Mounted under a prefix (the local stack's /api), this route is `/api/*`.
     const mountPath = c.req.routePath.replace(/\/?\*$/, '');
     const relativePath = path.slice(mountPath.length) || '/';
-    const allowed = routes
-      .filter((route) => route.pattern.test(relativePath))
-      .map((route) => route.method);
+    const matching = routes.filter((route) => route.pattern.test(relativePath));
+    // A static path such as /certificados/lote wins over /certificados/:id.
+    const exact = matching.filter((route) => !route.hasParameters);
+    const allowed = (exact.length > 0 ? exact : matching).map((route) => route.method);
     if (allowed.length > 0) {
       const allow = [...new Set(allowed)].join(', ');
       throw new MethodNotAllowedError(

@@ -22,7 +22,11 @@ export function jsonBody<T extends z.ZodType>(schema: T) {
 export const issuerKeySecurity = [{ issuerKey: [] }];
 
 export const idempotencyHeader = z.object({
-  'idempotency-key': z.string().optional().openapi({
+  'idempotency-key': z
+    .string()
+    .regex(/^[\x21-\x7e]{1,255}$/)
+    .optional()
+    .openapi({
     description:
       'Repeat a request safely: the first response is replayed for 24 hours. ' +
       'The same key with another body gets 422; a repeat while the first ' +
@@ -35,6 +39,12 @@ export const commonProblems = {
   413: problem('Body over 64 KiB.'),
   415: problem('Body not application/json.'),
   503: problem('The database did not answer; retry after Retry-After.'),
+};
+
+/** Answers of a request repeated with an `Idempotency-Key`; merge them into routes' own. */
+export const idempotencyProblems = {
+  409: problem('A request with this Idempotency-Key is still in progress.'),
+  422: problem('This Idempotency-Key was used with a different body.'),
 };
 
 export const issuerKeyProblems = {

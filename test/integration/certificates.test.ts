@@ -271,6 +271,19 @@ describe('PATCH /api/certificados/{certificateId}', () => {
   });
 });
 
+describe('wrong methods', () => {
+  it.each([
+    ['OPTIONS', '/certificados/lote', 'POST'],
+    ['DELETE', '/certificados/ACR-0000-0000-0000-0000', 'GET, PATCH'],
+    ['PUT', '/certificados', 'POST, GET'],
+  ])('%s %s allows %s', async (method, path, allow) => {
+    const response = await ctx.api.request(method, path, { issuerKey: true });
+
+    expect(response.status).toBe(405);
+    expect(response.headers.get('allow')).toBe(allow);
+  });
+});
+
 describe('GET /api/certificados', () => {
   it('lists the certificates of a user', async () => {
     const learner = await registerLearner();
