@@ -74,6 +74,7 @@ export const listCertificates = createRoute({
   responses: {
     200: json(CertificateListSchema, 'One page of certificates, newest first.'),
     400: commonProblems[400],
+    431: commonProblems[431],
     ...issuerKeyProblems,
     503: commonProblems[503],
   },
@@ -89,6 +90,7 @@ export const verifyCertificate = createRoute({
   responses: {
     200: json(PublicCertificateSchema, 'The certificate as anyone may see it.'),
     400: commonProblems[400],
+    431: commonProblems[431],
     404: problem('No certificate with this code.'),
     503: commonProblems[503],
   },

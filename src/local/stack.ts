@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 
 import { serve, type ServerType } from '@hono/node-server';
 import { Hono } from 'hono';
@@ -40,10 +41,37 @@ export interface RunningStack {
   close(): Promise<void>;
 }
 
+/**
+ * Answers requests that Node's HTTP parser rejects before any route runs,
+ * such as a URL or headers over 16 KiB, with a problem document too.
+ */
+function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
+  if (!socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+  const status = tooLarge ? 431 : 400;
+  const body = JSON.stringify({
+    type: `https://acredita.dev/problems/${tooLarge ? 'headers-too-large' : 'malformed-request'}`,
+    title: tooLarge ? 'Request headers too large' : 'Malformed request',
+    status,
+    detail: tooLarge
+      ? 'the URL and headers must be under 16 KiB; shorten the query string'
+      : 'the HTTP request could not be parsed',
+  });
+  const reason = tooLarge ? 'Request Header Fields Too Large' : 'Bad Request';
+  socket.end(
+    `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/problem+json\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
+}
+
 function listen(app: Hono, host: string, port: number): Promise<ServerType> {
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, hostname: host, port }, () => resolve(server));
     server.once('error', reject);
+    server.on('clientError', answerClientError);
   });
 }
 

@@ -70,6 +70,7 @@ export const listRegistrations = createRoute({
   responses: {
     200: json(RegistrationListSchema, 'One page of registrations.'),
     400: commonProblems[400],
+    431: commonProblems[431],
     ...issuerKeyProblems,
     503: commonProblems[503],
   },

@@ -38,6 +38,7 @@ export const commonProblems = {
   400: problem('Invalid input; `errors` names each field that failed.'),
   413: problem('Body over 64 KiB.'),
   415: problem('Body not application/json.'),
+  431: problem('URL and headers over 16 KiB, as the local server limits them.'),
   503: problem('The database did not answer; retry after Retry-After.'),
 };
 

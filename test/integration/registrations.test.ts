@@ -290,6 +290,17 @@ describe('unknown routes', () => {
   });
 });
 
+describe('oversized request line', () => {
+  it('gets a problem with 431', async () => {
+    const response = await fetch(
+      `${ctx.stack.url}/api/registros?accountType=student&cursor=${'a'.repeat(20_000)}`,
+    );
+
+    expect(response.status).toBe(431);
+    expect(response.headers.get('content-type')).toBe('application/problem+json');
+  });
+});
+
 describe('OpenAPI references', () => {
   it('all resolve', async () => {
     const document = (await ctx.api.get('/openapi.json')).body;
