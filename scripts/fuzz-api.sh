@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Fuzzes the API from its own OpenAPI description with schemathesis: starts a
-# local stack on a free loopback port with a temporary data folder, sends a
-# bounded number of generated requests and fails on any 5xx, an undocumented
+# Fuzzes the API from its own OpenAPI description with schemathesis. It starts
+# a local stack on a free loopback port with a temporary data folder and sends
+# a bounded number of generated requests. It fails on any 5xx, an undocumented
 # status or content type, or a response that breaks its schema. The checks
 # that a request the schema allows is accepted are left out, because the
 # schemas hold rules (visible characters, calendar dates, codes) that JSON

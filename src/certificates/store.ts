@@ -80,9 +80,9 @@ export class CertificateStore {
 
   /**
    * Issues the certificate of a completion, one per user and course, in two
-   * conditional writes. The first claims the pair with an item keyed by it and
-   * names a random certificate id; the second writes the certificate under
-   * the id that the claim names, unless it is already there. A request that
+   * conditional writes. The first claims the pair with an item keyed by it,
+   * which names a random certificate id. The second writes the certificate
+   * under the id that the claim names, unless it is already there. A request that
    * stops between the two leaves a claim that the next issuance completes.
    * Under concurrency exactly one request writes the certificate and gets
    * `created`; the others read it.

@@ -42,8 +42,8 @@ export interface RunningStack {
 }
 
 /**
- * Answers requests that Node's HTTP parser rejects before any route runs,
- * such as a URL or headers over 16 KiB, with a problem document too.
+ * Sends a problem document for requests that Node's HTTP parser rejects
+ * before any route runs, such as a URL or headers over 16 KiB.
  */
 function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
   if (!socket.writable) {

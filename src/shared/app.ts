@@ -203,7 +203,7 @@ export function createApiApp(
     module.register(app, dependencies);
   }
 
-  // Runs only when no route answered: 405 for a known path, else 404.
+  // Runs only when no route matched: 405 for a known path, else 404.
   const routes = routePatterns(app);
   const unmatched = (c: Context<AppEnv>) => {
     const path = new URL(c.req.url).pathname;

@@ -38,8 +38,8 @@ export const CERTIFICATE_ID_PATTERN = /^ACR(-[0-9A-HJKMNP-TV-Z]{4}){4}$/;
 
 /**
  * Creates a certificate id: 80 random bits in four groups of Crockford base32.
- * The id is random, not derived from the user and course, so that nobody who
- * knows a learner's email can compute the address of their certificate.
+ * The id is random, not derived from the user and course, so that knowing a
+ * learner's email is not enough to compute the address of their certificate.
  */
 export function newCertificateId(): string {
   let bits = 0n;

@@ -42,7 +42,7 @@ export const commonProblems = {
   503: problem('The database did not answer; retry after Retry-After.'),
 };
 
-/** Answers of a request repeated with an `Idempotency-Key`; merge them into routes' own. */
+/** Responses to a request repeated with an `Idempotency-Key`, merged into each route's own. */
 export const idempotencyProblems = {
   409: problem('A request with this Idempotency-Key is still in progress.'),
   422: problem('This Idempotency-Key was used with a different body.'),

@@ -41,10 +41,10 @@ function asciiDomain(domain: string): string {
 }
 
 /**
- * Returns the form of an email used to compare and store it: trimmed, with
- * compatibility characters folded (NFKC turns full-width letters and
- * ligatures into plain ones), lower-cased, in NFC, and with the domain in its
- * ASCII form, so that one mailbox has one spelling.
+ * Returns the form of an email used to compare and store it, so that one
+ * mailbox has one spelling. The email is trimmed and NFKC-folded, which turns
+ * full-width letters and ligatures into plain ones. It is then lower-cased and
+ * put in NFC, and its domain is converted to the ASCII form.
  */
 export function normalizeEmail(value: string): string {
   const folded = value.trim().normalize('NFKC').toLowerCase().normalize('NFC');
