@@ -3,7 +3,9 @@ import { z } from '@hono/zod-openapi';
 import {
   FORBIDDEN_CHARACTERS,
   MAX_EMAIL_LENGTH,
+  MAX_COMBINING_MARKS,
   MAX_NAME_LENGTH,
+  hasReasonableMarks,
   hasVisibleCharacter,
   isValidEmail,
   normalizeEmail,
@@ -31,10 +33,13 @@ export function textField(maxLength: number) {
     .min(1, { error: 'must not be empty' })
     .max(maxLength, { error: `must be at most ${maxLength} characters` })
     .refine((value) => !FORBIDDEN_CHARACTERS.test(value), {
-      error: 'must not contain control or bidirectional formatting characters',
+      error: 'must not contain control, bidirectional or invisible formatting characters',
     })
     .refine(hasVisibleCharacter, {
       error: 'must contain at least one visible letter, digit or symbol',
+    })
+    .refine(hasReasonableMarks, {
+      error: `must not stack more than ${MAX_COMBINING_MARKS} combining marks on one character`,
     });
 }
 

@@ -69,19 +69,21 @@ export function issuanceClaimKey(userId: string, courseId: string): string {
 }
 
 /**
- * Normalizes a typed certificate code: upper case, Crockford's look-alike
- * letters mapped to digits, and the dashes restored when they were left out.
+ * Normalizes a typed or pasted certificate code: a full verification URL is
+ * cut to its code, compatibility characters are folded (NFKC), spaces and
+ * Unicode dashes are dropped, letters are upper-cased, Crockford's look-alike
+ * letters become digits, and the dashes are restored.
  */
 export function normalizeCertificateId(input: string): string {
-  const compact = input
-    .trim()
-    .toUpperCase()
-    .replace(/^ACR-?/, '')
-    .replaceAll('-', '')
+  const afterPath = input.trim().split('/verificar/').pop() ?? '';
+  const folded = afterPath.normalize('NFKC').toUpperCase();
+  const compact = folded
+    .replace(/[\s\p{Pd}]/gu, '')
+    .replace(/^ACR/, '')
     .replace(/[IL]/g, '1')
     .replace(/O/g, '0');
   if (compact.length !== 16) {
-    return input.trim().toUpperCase();
+    return folded.trim();
   }
 
   return `ACR-${compact.match(/.{4}/g)!.join('-')}`;

@@ -6,9 +6,23 @@
 export const MAX_EMAIL_LENGTH = 254;
 export const MAX_NAME_LENGTH = 200;
 
-// C0 and C1 controls, lone surrogates, line and paragraph separators, and the
-// bidirectional overrides that can make a name display as something else.
-export const FORBIDDEN_CHARACTERS = /[\p{Cc}\p{Cs}\u2028\u2029\u202A-\u202E\u2066-\u2069]/u;
+// C0 and C1 controls, lone surrogates, line and paragraph separators, the
+// bidirectional marks and overrides that can make a name display as something
+// else, and invisible characters that make two equal-looking names differ:
+// zero-width space, word joiner and invisible operators, the byte order mark
+// and tag characters. The zero-width non-joiner and joiner (U+200C, U+200D)
+// stay allowed, because Persian, Indic scripts and emoji need them.
+export const FORBIDDEN_CHARACTERS =
+  /[\p{Cc}\p{Cs}\u2028\u2029\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u{E0001}\u{E0020}-\u{E007F}]/u;
+
+/** More combining marks in a row than any script writes on one letter. */
+export const MAX_COMBINING_MARKS = 4;
+const COMBINING_RUN = new RegExp(`\\p{M}{${MAX_COMBINING_MARKS + 1},}`, 'u');
+
+/** Checks that no letter carries more than `MAX_COMBINING_MARKS` combining marks. */
+export function hasReasonableMarks(value: string): boolean {
+  return !COMBINING_RUN.test(value);
+}
 
 // A plain string, because String.raw would keep the backslash before the
 // backtick, which is an invalid escape in a Unicode regular expression.
@@ -56,8 +70,9 @@ export function normalizeEmail(value: string): string {
   return `${folded.slice(0, at)}@${asciiDomain(folded.slice(at + 1))}`;
 }
 
-// Hangul fillers are letters by category but print nothing.
-const INVISIBLE = /[\p{Cf}\p{M}\p{Z}\u3164\u115F\u1160\uFFA0]/gu;
+// Hangul fillers are letters and the braille blank is a symbol by category,
+// but none of them prints anything.
+const INVISIBLE = /[\p{Cf}\p{M}\p{Z}\u3164\u115F\u1160\uFFA0\u2800]/gu;
 const VISIBLE = /[\p{L}\p{N}\p{S}\p{P}]/u;
 
 /** Checks that text has at least one visible letter, digit, symbol or punctuation mark. */

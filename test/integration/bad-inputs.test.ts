@@ -90,6 +90,8 @@ const cases: BadInput[] = [
   { label: 'body not valid UTF-8', method: 'POST', path: '/registros', options: { rawBody: Buffer.concat([Buffer.from('{"email":"a@example.org","fullName":"'), Buffer.from([0xff, 0xfe]), Buffer.from('","accountType":"student","language":"es","acceptTerms":true}')]), headers: { 'content-type': 'application/json' } }, status: 400 },
   { label: 'Latin-1 charset', method: 'POST', path: '/registros', options: { rawBody: JSON.stringify(registrationRequest()), headers: { 'content-type': 'application/json; charset=latin1' } }, status: 415 },
   { label: 'zero-width full name', method: 'POST', path: '/registros', options: register({ fullName: '\u200b\u00ad' }), status: 400, field: 'fullName' },
+  { label: 'braille blank full name', method: 'POST', path: '/registros', options: register({ fullName: '\u2800\u2800' }), status: 400, field: 'fullName' },
+  { label: 'zero-width space inside a name', method: 'POST', path: '/registros', options: register({ fullName: 'Ana\u200bMaría' }), status: 400, field: 'fullName' },
   { label: 'Hangul filler full name', method: 'POST', path: '/registros', options: register({ fullName: '\u3164' }), status: 400, field: 'fullName' },
   { label: 'invisible course name', method: 'POST', path: '/certificados', options: issue({ courseName: '\u200b' }), status: 400, field: 'courseName' },
   { label: 'PUT on registrations', method: 'PUT', path: '/registros', options: register({}), status: 405 },

@@ -45,6 +45,13 @@ describe('isValidEmail', () => {
 describe('textField', () => {
   const name = textField(10);
 
+  it.each([
+    ['zero-width non-joiner in Persian', 'فارس\u200cی'],
+    ['Vietnamese stacked accents', 'Nguyễn'],
+  ])('accepts %s', (_label, value) => {
+    expect(textField(20).safeParse(value).success).toBe(true);
+  });
+
   it('keeps exact Unicode after NFC', () => {
     expect(name.parse(' Nun\u0303ez ')).toBe('Nuñez');
   });
@@ -60,6 +67,11 @@ describe('textField', () => {
     ['C1 control', 'a\u0085b'],
     ['right-to-left override', 'a\u202eb'],
     ['line separator', 'a\u2028b'],
+    ['zero-width space', 'a\u200bb'],
+    ['left-to-right mark', 'a\u200eb'],
+    ['tag character', 'a\u{E0041}'],
+    ['braille blank alone', '\u2800'],
+    ['stack of combining marks', 'x\u0301\u0302\u0303\u0304\u0305'],
   ])('rejects a %s', (_label, value) => {
     expect(name.safeParse(value).success).toBe(false);
   });

@@ -70,6 +70,10 @@ describe('normalizeCertificateId', () => {
     ['no prefix', '7K3M9QPX2HDWTN5R', 'ACR-7K3M-9QPX-2HDW-TN5R'],
     ['look-alike letters', 'ACR-7K3M-9QPX-2HDW-TNSO', 'ACR-7K3M-9QPX-2HDW-TNS0'],
     ['I and L as one', 'ACR-IL00-0000-0000-0000', 'ACR-1100-0000-0000-0000'],
+    ['spaces', 'ACR D7SE 9YD4 XSCV MY0N', 'ACR-D7SE-9YD4-XSCV-MY0N'],
+    ['en dashes', 'ACR\u2013D7SE\u20139YD4\u2013XSCV\u2013MY0N', 'ACR-D7SE-9YD4-XSCV-MY0N'],
+    ['full-width letters', '\uFF21\uFF23\uFF32-D7SE-9YD4-XSCV-MY0N', 'ACR-D7SE-9YD4-XSCV-MY0N'],
+    ['a verification URL', 'https://cursos.example.org/verificar/ACR-D7SE-9YD4-XSCV-MY0N', 'ACR-D7SE-9YD4-XSCV-MY0N'],
   ])('handles %s', (_label, input, expected) => {
     expect(normalizeCertificateId(input)).toBe(expected);
   });

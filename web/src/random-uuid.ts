@@ -1,0 +1,18 @@
+/**
+ * Returns a random RFC 4122 version 4 UUID. `crypto.randomUUID` exists only
+ * in secure contexts (HTTPS or localhost), so a page served over plain HTTP
+ * from a LAN address builds the UUID from `crypto.getRandomValues`, which
+ * every context has.
+ */
+export function randomUuid(): string {
+  if (typeof crypto.randomUUID === 'function') {
+    return crypto.randomUUID();
+  }
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  // Version 4 in the high nibble of byte 6, and the RFC 4122 variant (10xx) in byte 8.
+  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40;
+  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
+  const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
