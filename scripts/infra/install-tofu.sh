@@ -23,9 +23,12 @@ if [[ -x "$TOFU_BIN" && "$(installed_version)" == "$TOFU_VERSION" ]]; then
   exit 0
 fi
 
+# The go line of OpenTofu 1.12.6's go.mod is `go 1.26.6`, and the build below
+# copies it. An older Go first downloads a newer toolchain (GOTOOLCHAIN=auto,
+# the default since Go 1.21) or stops. Another TOFU_VERSION may need another Go.
 if ! command -v go >/dev/null; then
-  echo "install-tofu: go not found; install Go 1.26 or newer, or put a tofu" \
-    "$TOFU_VERSION binary at $TOFU_BIN" >&2
+  echo "install-tofu: go not found; install Go 1.26.6 or newer (for OpenTofu" \
+    "1.12.6), or put a tofu $TOFU_VERSION binary at $TOFU_BIN" >&2
   exit 1
 fi
 

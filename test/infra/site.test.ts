@@ -147,3 +147,22 @@ describe('web app upload', () => {
     expect(variable(config, 'web_dist_dir').default).toBe('../../../web/dist');
   });
 });
+
+describe('bucket clean-up', () => {
+  it('keeps objects on destroy by default', async () => {
+    const config = await loadConfig(prodDir);
+    const force = variable(config, 'site_bucket_force_destroy');
+
+    expect(force.type).toBe('${bool}');
+    expect(force.default).toBe(false);
+    expect(variable(await siteModule(), 'force_destroy').default).toBe(false);
+  });
+
+  it('passes force_destroy to the bucket', async () => {
+    const call = moduleCall(await loadConfig(prodDir), 'static_site');
+    const bucket = resource(await siteModule(), 'aws_s3_bucket', 'this');
+
+    expect(call.force_destroy).toBe('${var.site_bucket_force_destroy}');
+    expect(bucket.force_destroy).toBe('${var.force_destroy}');
+  });
+});

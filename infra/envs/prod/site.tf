@@ -4,6 +4,7 @@ module "static_site" {
   bucket_name                 = coalesce(var.web_bucket_name, "${local.name_prefix}-web-${local.account_id}")
   cloudfront_distribution_arn = module.cloudfront.distribution_arn
   site_dir                    = var.web_dist_dir
+  force_destroy               = var.site_bucket_force_destroy
 }
 
 module "cloudfront" {

@@ -197,6 +197,12 @@ variable "web_bucket_name" {
   default     = null
 }
 
+variable "site_bucket_force_destroy" {
+  description = "Whether destroying the web app bucket also deletes every object and old version in it. S3 deletes only empty buckets, so set true and apply before destroy."
+  type        = bool
+  default     = false
+}
+
 variable "aliases" {
   description = "Custom domain names of the site, which need acm_certificate_arn."
   type        = list(string)
