@@ -31,7 +31,11 @@ export function textField(maxLength: number) {
     .trim()
     .normalize('NFC')
     .min(1, { error: 'must not be empty' })
-    .max(maxLength, { error: `must be at most ${maxLength} characters` })
+    // Counted in code points, as JSON Schema's maxLength counts, so an emoji
+    // is one character rather than two UTF-16 units.
+    .refine((value) => [...value].length <= maxLength, {
+      error: `must be at most ${maxLength} characters`,
+    })
     .refine((value) => !FORBIDDEN_CHARACTERS.test(value), {
       error: 'must not contain control, bidirectional or invisible formatting characters',
     })
@@ -40,7 +44,8 @@ export function textField(maxLength: number) {
     })
     .refine(hasReasonableMarks, {
       error: `must not stack more than ${MAX_COMBINING_MARKS} combining marks on one character`,
-    });
+    })
+    .openapi({ maxLength });
 }
 
 export const emailField = z
