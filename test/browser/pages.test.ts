@@ -102,6 +102,13 @@ const STATES: PageState[] = [
     },
   },
   {
+    name: 'verification-long-code',
+    async open(page) {
+      await page.goto(`/verificar/${'X'.repeat(64)}`);
+      await page.getByRole('alert').filter({ hasText: 'No encontramos' }).waitFor();
+    },
+  },
+  {
     name: 'staff-key',
     async open(page) {
       await page.goto('/gestion');
@@ -119,6 +126,25 @@ const STATES: PageState[] = [
       await page.locator('#upload-course-name').fill('Ciencia de datos');
       await page.getByRole('button', { name: 'Cargar y emitir' }).click();
       await page.locator('.results-table').waitFor();
+    },
+  },
+  {
+    name: 'staff-lookup-none',
+    async open(page) {
+      await enterKey(page);
+      await page.locator('#lookup-email').fill(`${'a'.repeat(64)}@${'b'.repeat(60)}.example.org`);
+      await page.getByRole('button', { name: 'Buscar' }).click();
+      await page.getByRole('alert').filter({ hasText: 'No hay ningún registro' }).waitFor();
+    },
+  },
+  {
+    name: 'staff-revoke-preview',
+    async open(page) {
+      await enterKey(page);
+      await page.getByLabel('Código del certificado').fill(valid.certificateId);
+      await page.getByLabel('Motivo de la revocación').fill('Revisión de prueba');
+      await page.getByRole('button', { name: 'Revisar el certificado' }).click();
+      await page.getByRole('button', { name: 'Confirmar revocación' }).waitFor();
     },
   },
   {

@@ -172,6 +172,24 @@ describe('registration page', () => {
     expect(keys[0]).not.toBe(keys[1]);
   });
 
+  it('reports an unexpected exception', async () => {
+    const page = await harness.newPage();
+    const requests = watchRegistrations(page);
+    await page.addInitScript(() => {
+      Crypto.prototype.randomUUID = () => {
+        throw new Error('no random source');
+      };
+    });
+    await page.goto('/');
+
+    await fillRegistration(page, uniqueEmail('broken'), 'Fallo Inesperado');
+    await page.getByRole('button', { name: 'Crear cuenta' }).click();
+
+    await eventually(() => page.getByRole('alert').first().textContent()).toBe('Algo salió mal. Vuelve a intentarlo.');
+    expect(await page.getByRole('button', { name: 'Crear cuenta' }).getAttribute('aria-disabled')).toBeNull();
+    expect(requests).toHaveLength(0);
+  });
+
   it('renders markup in a name as text', async () => {
     const page = await harness.newPage();
     const fullName = `<script>window.injected = true</script><img src=x onerror="window.injected = true"> "O'Brien"`;

@@ -173,9 +173,11 @@ describe('staff page', () => {
     expect(unregisteredRow[3]).not.toBe('');
     const parserRow = await rows.nth(151).locator('td').allTextContents();
     expect(parserRow[0]).toBe('153');
+    expect(parserRow[1]).toBe('no-es-correo');
     expect(parserRow[2]).toBe('Rechazado');
     expect(parserRow[3]).toContain('Email address');
     const skippedRow = await rows.nth(152).locator('td').allTextContents();
+    expect(skippedRow[1]).toBe('pending@example.org');
     expect(skippedRow[2]).toBe('Omitido');
     await saveScreenshot(page, 'staff-upload-results');
 
@@ -191,6 +193,66 @@ describe('staff page', () => {
     expect(csvLines[1]).toMatch(new RegExp(`^2,${existing.replace(/[.+]/g, '\\$&')},existing,ACR-`));
     expect(csvLines.filter((line) => line.includes(',issued,'))).toHaveLength(149);
     expect(csvLines.some((line) => line.startsWith(`152,${unregistered},rejected,,`))).toBe(true);
+    expect(csvLines.some((line) => line.startsWith('153,no-es-correo,rejected,,'))).toBe(true);
+    expect(csvLines.some((line) => line.startsWith('154,pending@example.org,skipped,,'))).toBe(true);
+  });
+
+  it('clears the last upload for a new one', async () => {
+    const email = uniqueEmail('first-upload');
+    await registerLearner(harness, email, 'Primera Carga');
+    const page = await openStaffPage();
+    const csv = `${MOODLE_HEADER}\r\n${moodleLine(1, 'Primera Carga', email, '30/11/26, 10:15')}\r\n`;
+    await page.getByLabel('Archivo CSV').setInputFiles({ name: 'a.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.locator('#upload-course-id').fill('course-v1:Acredita+First+2026');
+    await page.locator('#upload-course-name').fill('Primer curso');
+    await page.getByRole('button', { name: 'Cargar y emitir' }).click();
+    await eventually(() => page.locator('.results-table tbody tr').count()).toBe(1);
+
+    const secondEmail = uniqueEmail('second-upload');
+    const secondCsv = `${MOODLE_HEADER}\r\n${moodleLine(2, 'Segunda Carga', secondEmail, '30/11/26, 10:15')}\r\n`;
+    await page.getByLabel('Archivo CSV').setInputFiles({ name: 'b.csv', mimeType: 'text/csv', buffer: Buffer.from(secondCsv) });
+
+    expect(await page.locator('.upload-results').textContent()).toBe('');
+    expect(await page.getByRole('button', { name: 'Descargar resultados (CSV)' }).count()).toBe(0);
+    expect(await page.locator('progress#upload-progress').isHidden()).toBe(true);
+    expect(await page.locator('#upload-progress-text').textContent()).toBe('');
+
+    await page.route('**/api/certificados/lote', (route) => route.abort('connectionrefused'));
+    await page.locator('#upload-course-id').fill('course-v1:Acredita+Second+2026');
+    await page.getByRole('button', { name: 'Cargar y emitir' }).click();
+    await eventually(() => page.getByRole('alert').filter({ hasText: 'El envío se detuvo' }).count()).toBe(1);
+    const rows = await page.locator('.results-table tbody td:nth-child(2)').allTextContents();
+    expect(rows).toEqual([secondEmail]);
+    expect(await page.locator('.results-table tbody td.outcome').textContent()).toBe('Sin enviar');
+  });
+
+  it('guards formulas but not plain emails in the CSV', async () => {
+    const plusEmail = `+${uniqueEmail('plus')}`;
+    await registerLearner(harness, plusEmail, 'Más Uno');
+    const formulaEmail = "=cmd|'/Ccalc'!A0@example.org";
+    const lines = [
+      MOODLE_HEADER,
+      moodleLine(1, 'Más Uno', plusEmail, '30/11/26, 10:15'),
+      moodleLine(2, 'Fórmula', formulaEmail, '30/11/26, 10:15'),
+    ];
+    const page = await openStaffPage();
+    await page.getByLabel('Archivo CSV').setInputFiles({
+      name: 'formulas.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(`${lines.join('\r\n')}\r\n`, 'utf8'),
+    });
+    await page.locator('#upload-course-id').fill('course-v1:Acredita+Formula+2026');
+    await page.locator('#upload-course-name').fill('Hojas de cálculo');
+    await page.getByRole('button', { name: 'Cargar y emitir' }).click();
+    await eventually(() => page.locator('.results-table tbody tr').count()).toBe(2);
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Descargar resultados (CSV)' }).click(),
+    ]);
+    const csvLines = (await readFile(await download.path(), 'utf8')).replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    expect(csvLines[1]).toMatch(new RegExp(`^2,${plusEmail.replace(/[.+]/g, '\\$&')},issued,ACR-`));
+    expect(csvLines[2]?.startsWith(`3,"'${formulaEmail}",rejected,,`)).toBe(true);
   });
 
   it('reports a file that is not UTF-8', async () => {
@@ -209,19 +271,42 @@ describe('staff page', () => {
     expect(await page.getByLabel('Archivo CSV').getAttribute('aria-invalid')).toBe('true');
   });
 
-  it('revokes a certificate', async () => {
+  it('revokes a certificate after confirmation', async () => {
     const email = uniqueEmail('revoke');
     await registerLearner(harness, email, 'Diego Ruiz');
     const certificate = await issueCertificate(harness, email);
     const page = await openStaffPage();
+    const patches: Request[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'PATCH') {
+        patches.push(request);
+      }
+    });
 
     await page.getByLabel('Código del certificado').fill(certificate.certificateId.toLowerCase());
     await page.getByLabel('Motivo de la revocación').fill('Plagio confirmado');
-    await page.getByRole('button', { name: 'Revocar certificado' }).click();
+    await page.getByRole('button', { name: 'Revisar el certificado' }).click();
 
+    const preview = page.getByRole('group', { name: '¿Revocar este certificado?' });
+    await eventually(() => preview.isVisible()).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe('revoke-preview');
+    expect(await preview.locator('.holder').textContent()).toBe('Diego Ruiz');
+    const previewText = (await preview.textContent()) ?? '';
+    expect(previewText).toContain(COURSE.courseName);
+    expect(previewText).toContain('Certificado válido');
+    expect(previewText).toContain('Plagio confirmado');
+    expect(patches).toHaveLength(0);
+
+    await page.getByRole('button', { name: 'Cancelar' }).click();
+    expect(await preview.isHidden()).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Revisar el certificado');
+    expect(patches).toHaveLength(0);
+
+    await page.getByRole('button', { name: 'Revisar el certificado' }).click();
+    await page.getByRole('button', { name: 'Confirmar revocación' }).click();
     await eventually(() => page.getByRole('alert').filter({ hasText: 'revocado el' }).count()).toBe(1);
-    await page.getByRole('button', { name: 'Revocar certificado' }).click();
-    await eventually(() => page.getByRole('alert').filter({ hasText: 'ya estaba revocado' }).count()).toBe(1);
+    expect(patches).toHaveLength(1);
+    expect(await preview.isHidden()).toBe(true);
     const verified = await harness.api<{ status: string; revocationReason: string }>(
       'GET',
       `/certificados/${certificate.certificateId}`,
@@ -230,6 +315,57 @@ describe('staff page', () => {
     );
     expect(verified.body.status).toBe('REVOKED');
     expect(verified.body.revocationReason).toBe('Plagio confirmado');
+
+    await page.getByRole('button', { name: 'Revisar el certificado' }).click();
+    await eventually(() => page.getByRole('alert').filter({ hasText: 'ya estaba revocado' }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Confirmar revocación' }).count()).toBe(0);
+    expect(patches).toHaveLength(1);
+  });
+
+  it('offers no confirmation for an unknown code', async () => {
+    const page = await openStaffPage();
+
+    await page.getByLabel('Código del certificado').fill('ACR-0000-0000-0000-0000');
+    await page.getByLabel('Motivo de la revocación').fill('Error de emisión');
+    await page.getByRole('button', { name: 'Revisar el certificado' }).click();
+
+    await eventually(() => page.locator('#revoke-id-error').textContent()).toBe('No existe ningún certificado con este código.');
+    expect(await page.getByRole('button', { name: 'Confirmar revocación' }).count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('revoke-id');
+  });
+
+  it('discards the preview when a field changes', async () => {
+    const email = uniqueEmail('revoke-edit');
+    await registerLearner(harness, email, 'Irene Soto');
+    const certificate = await issueCertificate(harness, email);
+    const page = await openStaffPage();
+
+    await page.getByLabel('Código del certificado').fill(certificate.certificateId);
+    await page.getByLabel('Motivo de la revocación').fill('Motivo provisional');
+    await page.getByRole('button', { name: 'Revisar el certificado' }).click();
+    await eventually(() => page.getByRole('button', { name: 'Confirmar revocación' }).isVisible()).toBe(true);
+    await page.getByLabel('Motivo de la revocación').fill('Otro motivo');
+
+    expect(await page.getByRole('button', { name: 'Confirmar revocación' }).count()).toBe(0);
+    const stored = await harness.api<{ status: string }>('GET', `/certificados/${certificate.certificateId}`, undefined, false);
+    expect(stored.body.status).toBe('ISSUED');
+  });
+
+  it('asks staff for the person\'s email', async () => {
+    const page = await openStaffPage();
+
+    await page.getByRole('button', { name: 'Emitir certificado' }).click();
+    await eventually(() => page.locator('#issue-recipient-error').textContent()).toBe(
+      'Escribe el correo electrónico de la persona.',
+    );
+    await page.getByRole('button', { name: 'Buscar' }).click();
+    await eventually(() => page.locator('#lookup-email-error').textContent()).toBe(
+      'Escribe el correo electrónico de la persona.',
+    );
+
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    expect(await page.locator('#issue-recipient-error').textContent()).toBe("Enter the person's email address.");
+    expect(await page.locator('#lookup-email-error').textContent()).toBe("Enter the person's email address.");
   });
 
   it('looks up a registration by email', async () => {

@@ -57,6 +57,42 @@ describe('verification page', () => {
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
   });
 
+  it('accepts pasted forms of a code', async () => {
+    const groups = valid.certificateId.split('-');
+    const toFullWidth = (value: string) =>
+      Array.from(value, (character) => String.fromCodePoint((character.codePointAt(0) ?? 0) + 0xfee0)).join('');
+    const pasted = [
+      groups.join(' '),
+      groups.join('\u2013').toLowerCase(),
+      groups.join('\u2014'),
+      groups.join('\u2011'),
+      toFullWidth(valid.certificateId),
+      ` ${groups.slice(1).join('')} `,
+      `https://acredita.example/verificar/${valid.certificateId.toLowerCase()}?utm_source=pdf`,
+      `http://127.0.0.1:3000/verificar/${groups.join('%20')}`,
+    ];
+    const page = await harness.newPage();
+
+    for (const input of pasted) {
+      await page.goto('/verificar');
+      await page.getByLabel('Código del certificado').fill(input);
+      await page.getByRole('button', { name: 'Verificar' }).click();
+
+      await eventually(() => new URL(page.url()).pathname, input).toBe(`/verificar/${valid.certificateId}`);
+      await eventually(() => page.locator('article.certificate .holder').textContent(), input).toBe(HOLDER);
+    }
+  });
+
+  it('normalizes a deep link with spaces', async () => {
+    const page = await harness.newPage();
+
+    await page.goto(`/verificar/${valid.certificateId.toLowerCase().replaceAll('-', '%20')}`);
+
+    await eventually(() => page.locator('article.certificate .holder').textContent()).toBe(HOLDER);
+    expect(new URL(page.url()).pathname).toBe(`/verificar/${valid.certificateId}`);
+    expect(await page.locator('.lead').textContent()).toBe(`Código: ${valid.certificateId}`);
+  });
+
   it('accepts a lower-case deep link', async () => {
     const page = await harness.newPage();
 

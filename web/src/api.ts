@@ -4,6 +4,8 @@
  * otherwise, so pages only deal with the cases they can act on.
  */
 
+import { randomUuid } from './random-uuid.js';
+
 export type AccountType = 'student' | 'instructor';
 
 export interface RegistrationRequest {
@@ -268,7 +270,7 @@ export class AttemptKey {
   keyFor(body: unknown): string {
     const serialized = JSON.stringify(body);
     if (this.pending?.body !== serialized) {
-      this.pending = { body: serialized, key: crypto.randomUUID() };
+      this.pending = { body: serialized, key: randomUuid() };
     }
 
     return this.pending.key;

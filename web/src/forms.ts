@@ -1,3 +1,4 @@
+import { isAbort } from './api.js';
 import { h } from './dom.js';
 import { bindText, clearText, setText, t, text, type MessageKey, type Params } from './i18n.js';
 import type { Checked } from './validation.js';
@@ -190,9 +191,11 @@ export function submitButton(label: MessageKey): HTMLButtonElement {
 
 /**
  * Marks a form as busy while `work` runs and ignores a second submission in
- * the meantime. The controls stay enabled, so focus never gets lost.
+ * the meantime. The controls stay enabled, so focus never gets lost. An error
+ * other than an abort that `work` did not handle is logged and shown in
+ * `message` as a generic failure, instead of leaving the form unchanged.
  */
-export function busyGuard(form: HTMLFormElement, button: HTMLButtonElement, busyLabel: MessageKey) {
+export function busyGuard(form: HTMLFormElement, button: HTMLButtonElement, busyLabel: MessageKey, message: Notice) {
   let busy = false;
 
   return async (work: () => Promise<void>, idleLabel: MessageKey): Promise<void> => {
@@ -205,6 +208,11 @@ export function busyGuard(form: HTMLFormElement, button: HTMLButtonElement, busy
     setText(button, busyLabel);
     try {
       await work();
+    } catch (error) {
+      if (!isAbort(error)) {
+        console.error('form submission failed with an unexpected error', error);
+        message.show('error', () => t('error.unexpected'));
+      }
     } finally {
       busy = false;
       form.removeAttribute('aria-busy');

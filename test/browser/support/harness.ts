@@ -43,6 +43,11 @@ export function requireChromium(): void {
   }
 }
 
+/** Launches headless Chromium with this machine's flags and any `extraArgs`. */
+export async function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_ARGS, ...extraArgs] });
+}
+
 /** Builds the web app with its own Vite config into a new temporary folder. */
 export async function buildWebApp(): Promise<string> {
   const outDir = await mkdtemp(join(tmpdir(), 'acredita-web-'));
@@ -79,7 +84,7 @@ export async function startHarness(): Promise<Harness> {
   const stack = await startTestStack({ webRoot });
   let browser: Browser;
   try {
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
   } catch (error) {
     await stack.close();
     throw error;
@@ -167,7 +172,10 @@ export function uniqueEmail(label: string): string {
   return `${label}.${Date.now().toString(36)}.${emailCounter}@example.org`;
 }
 
-/** Polls a value in the page until the assertion passes, for up to 10 seconds. */
-export function eventually<T>(read: () => T | Promise<T>) {
-  return expect.poll(read, { timeout: 10_000, interval: 50 });
+/**
+ * Polls a value in the page until the assertion passes, for up to 10 seconds.
+ * The message names the case in a failure, for checks run in a loop.
+ */
+export function eventually<T>(read: () => T | Promise<T>, message?: string) {
+  return expect.poll(read, { timeout: 10_000, interval: 50, message });
 }

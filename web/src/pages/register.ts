@@ -136,7 +136,7 @@ function render(main: HTMLElement, context: PageContext): void {
 
   const attemptKey = new AttemptKey();
   let submitted = false;
-  const runBusy = busyGuard(form, button, 'register.submitting');
+  const runBusy = busyGuard(form, button, 'register.submitting', message);
 
   /** Checks every field, shows the messages and returns the request when all pass. */
   const validate = (): RegistrationRequest | undefined => {

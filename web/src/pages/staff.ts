@@ -90,7 +90,7 @@ function render(main: HTMLElement, context: PageContext): void {
     showGate();
   });
 
-  const runBusy = busyGuard(keyForm, keyButton, 'staff.key.checking');
+  const runBusy = busyGuard(keyForm, keyButton, 'staff.key.checking', keyNotice);
   keyForm.addEventListener('submit', (event) => {
     event.preventDefault();
     void runBusy(async () => {

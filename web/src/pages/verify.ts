@@ -139,9 +139,27 @@ async function loadCertificate(
   }
 }
 
+/**
+ * Returns the code to look up for a deep link. A link with a code in another
+ * form, such as `/verificar/acr%20d7se%20…`, is replaced in the address bar
+ * by the canonical one, so that copying the address gives a clean link.
+ */
+function canonicalCode(requested: string): string {
+  const checked = checkCertificateId(requested);
+  if (!checked.ok) {
+    return requested;
+  }
+  if (checked.value !== requested) {
+    const path = `/verificar/${encodeURIComponent(checked.value)}`;
+    history.replaceState(history.state, '', path + location.search + location.hash);
+  }
+
+  return checked.value;
+}
+
 function render(main: HTMLElement, context: PageContext): void {
-  const certificateId = context.params[0];
-  if (certificateId === undefined) {
+  const requested = context.params[0];
+  if (requested === undefined) {
     context.setTitle('verify.title');
     main.append(
       text('h1', 'verify.title', { tabindex: '-1' }),
@@ -152,6 +170,7 @@ function render(main: HTMLElement, context: PageContext): void {
     return;
   }
 
+  const certificateId = canonicalCode(requested);
   context.setTitle('verify.resultTitle');
   const result = h('div', { class: 'verification' });
   const heading = text('h1', 'verify.resultTitle', { tabindex: '-1' });

@@ -1,4 +1,5 @@
 import { ApiError, isAuthError, isTransient, request, type BatchAnswer } from '../api.js';
+import { randomUuid } from '../random-uuid.js';
 import type { RowResult } from './results-csv.js';
 
 /** The batch routes take at most 100 items per request. */
@@ -85,7 +86,7 @@ function wait(seconds: number, signal: AbortSignal): Promise<void> {
  * batch that was stored before its response was lost is not issued twice.
  */
 async function sendBatch(items: IssuanceEntry['item'][], options: SendOptions): Promise<BatchAnswer> {
-  const idempotencyKey = crypto.randomUUID();
+  const idempotencyKey = randomUuid();
   for (let attempt = 1; ; attempt += 1) {
     try {
       const { data } = await request<BatchAnswer>('POST', '/certificados/lote', {

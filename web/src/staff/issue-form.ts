@@ -89,11 +89,11 @@ export function issueSection(context: StaffContext): HTMLElement {
   );
   const fields: Field<HTMLInputElement>[] = [recipient, courseId, courseName, completedAt, grade];
   const attemptKey = new AttemptKey();
-  const runBusy = busyGuard(form, button, 'staff.issue.submitting');
+  const runBusy = busyGuard(form, button, 'staff.issue.submitting', message);
 
   const checkRecipient = (): Checked<string> => {
     if (recipientType.value() === 'email') {
-      return checkEmail(recipient.control.value);
+      return checkEmail(recipient.control.value, 'validation.staffEmailRequired');
     }
 
     return checkUserId(recipient.control.value);

@@ -22,12 +22,12 @@ export function lookupSection(context: StaffContext): HTMLElement {
     h('div', { class: 'actions' }, button),
   );
   const results = h('div', { class: 'lookup-results' });
-  const runBusy = busyGuard(form, button, 'staff.lookup.submitting');
+  const runBusy = busyGuard(form, button, 'staff.lookup.submitting', message);
 
   const submit = async (): Promise<void> => {
     message.clear();
     results.replaceChildren();
-    const checked = checkEmail(email.control.value);
+    const checked = checkEmail(email.control.value, 'validation.staffEmailRequired');
     applyCheck(email, checked);
     const issuerKey = context.issuerKey();
     if (!checked.ok || issuerKey === undefined) {

@@ -12,12 +12,29 @@ export interface RowResult {
 
 const COLUMNS = ['row', 'email', 'status', 'certificate_id', 'reason'] as const;
 
+const FORMULA_START = /^[=+\-@\t\r]/;
+const PLAIN_NUMBER = /^[+-]?\d+(\.\d+)?$/;
+// An email whose local part has only letters, digits and . _ + - cannot hold
+// a function call, a DDE link (`|`) or a sheet reference (`!`).
+const PLAIN_EMAIL = /^[\p{L}\p{N}._+-]+@[\p{L}\p{N}.-]+\.[\p{L}\p{N}-]+$/u;
+
+/**
+ * Tells whether a spreadsheet could run the cell as a formula. A cell that
+ * starts with = + - @, a tab or a carriage return counts, except a plain
+ * number and a plain email address such as `+1@example.org`, which the
+ * apostrophe would change. A spreadsheet may show such an email as an
+ * error, but it cannot run anything from it.
+ */
+function needsFormulaGuard(value: string): boolean {
+  return FORMULA_START.test(value) && !PLAIN_NUMBER.test(value) && !PLAIN_EMAIL.test(value);
+}
+
 /**
  * Quotes a CSV cell, and prefixes cells that a spreadsheet would run as a
  * formula with an apostrophe, so that a crafted email or reason stays text.
  */
 export function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  const safe = needsFormulaGuard(value) ? `'${value}` : value;
 
   return /[",\r\n;]/.test(safe) || safe !== value ? `"${safe.replace(/"/g, '""')}"` : safe;
 }

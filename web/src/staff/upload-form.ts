@@ -3,7 +3,7 @@ import { isAuthError } from '../api.js';
 import { h } from '../dom.js';
 import { describeFailure } from '../failures.js';
 import { applyCheck, busyGuard, focusFirstError, inputField, notice, submitButton } from '../forms.js';
-import { bindText, setText, t, text, type MessageKey } from '../i18n.js';
+import { bindText, clearText, setText, t, text, type MessageKey } from '../i18n.js';
 import {
   checkCompletionDate,
   checkCourseId,
@@ -16,6 +16,7 @@ import { sendIssuances, type IssuanceEntry } from './batches.js';
 import type { StaffContext } from './context.js';
 import { courseFields } from './issue-form.js';
 import { downloadText, resultsToCsv, type RowOutcome, type RowResult } from './results-csv.js';
+import { emailsByRow } from './row-emails.js';
 
 const OUTCOME_LABELS: Record<RowOutcome, MessageKey> = {
   issued: 'staff.upload.outcome.issued',
@@ -42,19 +43,22 @@ function optionalDate(raw: string): Checked<string | undefined> {
   return raw.trim() === '' ? { ok: true, value: undefined } : checkCompletionDate(raw);
 }
 
-/** Turns the parser's output into issuance entries and the rows it already rejected or skipped. */
-function fromParseResult(parsed: ReturnType<typeof parseCompletions>): ParsedUpload {
+/**
+ * Turns the parser's output into issuance entries and the rows it already
+ * rejected or skipped, which show the email that `emails` has for their line.
+ */
+function fromParseResult(parsed: ReturnType<typeof parseCompletions>, emails: Map<number, string>): ParsedUpload {
   const results: RowResult[] = [];
   const entries: IssuanceEntry[] = [];
   for (const row of parsed.rows) {
     if (row.item) {
       entries.push({ row: row.row, item: row.item });
     } else {
-      results.push({ row: row.row, email: '', outcome: 'rejected', reason: row.error ?? '' });
+      results.push({ row: row.row, email: emails.get(row.row) ?? '', outcome: 'rejected', reason: row.error ?? '' });
     }
   }
   for (const skipped of parsed.skipped) {
-    results.push({ row: skipped.row, email: '', outcome: 'skipped', reason: skipped.reason });
+    results.push({ row: skipped.row, email: emails.get(skipped.row) ?? '', outcome: 'skipped', reason: skipped.reason });
   }
 
   return { results, entries };
@@ -154,7 +158,7 @@ export function uploadSection(context: StaffContext): HTMLElement {
   const progressBox = h('div', { class: 'progress', hidden: true }, progressLabel, progress, h('div', { role: 'status' }, progressText));
   const resultsBox = h('div', { class: 'upload-results', 'aria-live': 'off' });
 
-  const runBusy = busyGuard(form, button, 'staff.upload.submitting');
+  const runBusy = busyGuard(form, button, 'staff.upload.submitting', message);
 
   const showProgress = (done: number, total: number): void => {
     progress.max = Math.max(total, 1);
@@ -182,6 +186,21 @@ export function uploadSection(context: StaffContext): HTMLElement {
     resultsBox.replaceChildren(heading, summary, actions, resultsTable(current.results));
     heading.focus();
   };
+
+  /**
+   * Removes the progress, results and download of the last upload, so that a
+   * new file or a failed new upload never leaves another course's results
+   * on screen or downloadable.
+   */
+  const clearPreviousUpload = (): void => {
+    message.clear();
+    progressBox.hidden = true;
+    progress.max = 1;
+    progress.value = 0;
+    clearText(progressText);
+    resultsBox.replaceChildren();
+  };
+  file.control.addEventListener('change', clearPreviousUpload);
 
   /** Sends the entries whose rows are unsent, then shows every result again. */
   const send = async (current: UploadRun, entries: IssuanceEntry[]): Promise<void> => {
@@ -220,7 +239,7 @@ export function uploadSection(context: StaffContext): HTMLElement {
   };
 
   const submit = async (): Promise<void> => {
-    message.clear();
+    clearPreviousUpload();
     const chosen = file.control.files?.[0];
     const checkedFile: Checked<File> = chosen
       ? { ok: true, value: chosen }
@@ -243,7 +262,8 @@ export function uploadSection(context: StaffContext): HTMLElement {
     try {
       const bytes = new Uint8Array(await checkedFile.value.arrayBuffer());
       const course = { courseId: id.value, courseName: name.value, completedAt: date.value };
-      parsed = fromParseResult(parseCompletions(decodeUtf8(bytes), course));
+      const content = decodeUtf8(bytes);
+      parsed = fromParseResult(parseCompletions(content, course), emailsByRow(content));
     } catch (error) {
       if (!(error instanceof LmsFileError)) {
         message.show('error', () => t('error.unexpected'));
