@@ -29,12 +29,15 @@ export function userIdForEmail(normalizedEmail: string): string {
   ].join('-');
 }
 
-export { USER_ID_PATTERN } from './text-rules.js';
+export {
+  CERTIFICATE_ID_PATTERN,
+  USER_ID_PATTERN,
+  normalizeCertificateId,
+} from './text-rules.js';
 
 // Crockford's base32: no I, L, O or U, so a code read aloud or typed is unambiguous.
 const CROCKFORD_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
-export const CERTIFICATE_ID_PATTERN = /^ACR(-[0-9A-HJKMNP-TV-Z]{4}){4}$/;
 
 /**
  * Creates a certificate id: 80 random bits in four groups of Crockford base32.
@@ -66,25 +69,4 @@ export function issuanceClaimKey(userId: string, courseId: string): string {
     .digest('hex');
 
   return `issuance#${digest}`;
-}
-
-/**
- * Normalizes a typed or pasted certificate code: a full verification URL is
- * cut to its code, compatibility characters are folded (NFKC), spaces and
- * Unicode dashes are dropped, letters are upper-cased, Crockford's look-alike
- * letters become digits, and the dashes are restored.
- */
-export function normalizeCertificateId(input: string): string {
-  const afterPath = input.trim().split('/verificar/').pop() ?? '';
-  const folded = afterPath.normalize('NFKC').toUpperCase();
-  const compact = folded
-    .replace(/[\s\p{Pd}]/gu, '')
-    .replace(/^ACR/, '')
-    .replace(/[IL]/g, '1')
-    .replace(/O/g, '0');
-  if (compact.length !== 16) {
-    return folded.trim();
-  }
-
-  return `ACR-${compact.match(/.{4}/g)!.join('-')}`;
 }

@@ -86,3 +86,42 @@ export function isValidEmail(normalizedEmail: string): boolean {
     normalizedEmail.length <= MAX_EMAIL_LENGTH && EMAIL_PATTERN.test(normalizedEmail)
   );
 }
+
+export const CERTIFICATE_ID_PATTERN = /^ACR(-[0-9A-HJKMNP-TV-Z]{4}){4}$/;
+
+const CODE_SEPARATORS = /[\s\p{Pd}\u2212]+/gu;
+
+function decodeOrKeep(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+/**
+ * Normalizes a typed or pasted certificate code. A verification URL gives the
+ * segment after `/verificar/`, NFKC folds full-width characters, spaces and
+ * Unicode dashes count as dashes, letters are upper-cased, and with 16 code
+ * characters Crockford's look-alike letters (I, L, O) become digits and the
+ * `ACR-XXXX-XXXX-XXXX-XXXX` form is restored. Anything else comes back
+ * upper-cased with its separators as single dashes, for the caller to reject.
+ */
+export function normalizeCertificateId(input: string): string {
+  let value = input.normalize('NFKC').trim();
+  const inPath = /\/verificar\/([^/?#]*)/i.exec(value);
+  if (inPath) {
+    value = decodeOrKeep(inPath[1] ?? '').normalize('NFKC').trim();
+  }
+  const dashed = value.toUpperCase().replace(CODE_SEPARATORS, '-').replace(/^-|-$/g, '');
+  const compact = dashed
+    .replace(/^ACR-?/, '')
+    .replaceAll('-', '')
+    .replace(/[IL]/g, '1')
+    .replace(/O/g, '0');
+  if (!/^[0-9A-Z]{16}$/.test(compact)) {
+    return dashed;
+  }
+
+  return `ACR-${compact.match(/.{4}/g)!.join('-')}`;
+}

@@ -6,6 +6,7 @@ import {
   USER_ID_PATTERN,
   hasVisibleCharacter,
   isValidEmail,
+  normalizeCertificateId,
   normalizeEmail,
 } from '../../src/shared/text-rules.js';
 import type { MessageKey } from './i18n.js';
@@ -154,45 +155,8 @@ export function checkGrade(raw: string): Checked<number | undefined> {
 
 // Unicode dash punctuation (category Pd, such as en and em dashes) and the
 // minus sign, which word processors and PDF viewers put in place of a hyphen.
-const DASHES = /[\p{Pd}\u2212]/gu;
-const CODE_CHARACTERS = /^[0-9A-Z]{16}$/;
-
-function decodeOrKeep(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
-}
-
-/**
- * Turns a pasted certificate code into the form the API uses. NFKC folds
- * full-width characters, a verification URL gives the segment after
- * `/verificar/`, and spaces and Unicode dashes become hyphens. Ids are
- * case-insensitive, so the code is upper-cased. When 16 code characters
- * remain after an optional `ACR` prefix, the code is written as
- * `ACR-XXXX-XXXX-XXXX-XXXX`; anything else is returned as cleaned up.
- */
-export function normalizeCertificateCode(raw: string): string {
-  let value = raw.normalize('NFKC').trim();
-  const inPath = /\/verificar\/([^/?#]*)/i.exec(value);
-  if (inPath) {
-    value = decodeOrKeep(inPath[1] ?? '').normalize('NFKC').trim();
-  }
-  value = value
-    .replace(DASHES, '-')
-    .replace(/\s+/g, '-')
-    .replace(/-{2,}/g, '-')
-    .replace(/^-|-$/g, '')
-    .toUpperCase();
-  const compact = value.replace(/^ACR-?/, '').replaceAll('-', '');
-  if (!CODE_CHARACTERS.test(compact)) {
-    return value;
-  }
-  const groups = [compact.slice(0, 4), compact.slice(4, 8), compact.slice(8, 12), compact.slice(12)];
-
-  return `ACR-${groups.join('-')}`;
-}
+/** Turns a pasted certificate code into the form the API uses, with the API's own rules. */
+export const normalizeCertificateCode = normalizeCertificateId;
 
 /** Checks a typed or pasted certificate code after normalizeCertificateCode. */
 export function checkCertificateId(raw: string): Checked<string> {
