@@ -146,7 +146,8 @@ function routePatterns(app: ApiApp): RoutePattern[] {
 /**
  * Creates the HTTP application of one or more modules, with the middleware
  * that every route shares: request ids, structured access logs, the body size
- * limit and the mapping of errors to `application/problem+json`.
+ * limit, the UTF-8 check, 404 and 405 answers for unmatched requests, and the
+ * mapping of errors to `application/problem+json`.
  */
 export function createApiApp(
   modules: readonly ApiModule[],
