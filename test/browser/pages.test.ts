@@ -148,6 +148,21 @@ const STATES: PageState[] = [
     },
   },
   {
+    name: 'terms',
+    async open(page) {
+      await page.goto('/terminos');
+      await page.getByRole('heading', { level: 1, name: 'Términos y condiciones' }).waitFor();
+    },
+  },
+  {
+    name: 'terms-en',
+    async open(page) {
+      await page.addInitScript(() => localStorage.setItem('acredita.language', 'en'));
+      await page.goto('/terminos');
+      await page.getByRole('heading', { level: 1, name: 'Terms and conditions' }).waitFor();
+    },
+  },
+  {
     name: 'not-found',
     async open(page) {
       await page.goto('/no-existe');
@@ -178,6 +193,62 @@ describe('every page', () => {
   it('throws no uncaught errors', () => {
     expect(harness.pageErrors).toEqual([]);
   });
+});
+
+describe('terms page', () => {
+  it('loads from a deep link in Spanish', async () => {
+    const page = await harness.newPage();
+
+    await STATES.find((state) => state.name === 'terms')?.open(page);
+
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('es');
+    expect(await page.title()).toBe('Términos y condiciones · Acredita');
+    const body = (await page.locator('main').textContent()) ?? '';
+    expect(body).toContain('correo electrónico');
+    expect(body).toContain('Nunca ve tu correo electrónico');
+    expect(body).toContain('corrija o borre tus datos');
+  });
+
+  it('loads from a deep link in English', async () => {
+    const page = await harness.newPage();
+
+    await STATES.find((state) => state.name === 'terms-en')?.open(page);
+
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(await page.title()).toBe('Terms and conditions · Acredita');
+    const body = (await page.locator('main').textContent()) ?? '';
+    expect(body).toContain('They never see your email address');
+    expect(body).toContain('correct or delete your data');
+  });
+
+  it('switches language in place', async () => {
+    const page = await harness.newPage();
+    await STATES.find((state) => state.name === 'terms')?.open(page);
+
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+
+    await page.getByRole('heading', { level: 1, name: 'Terms and conditions' }).waitFor();
+    expect(await page.getByRole('heading', { level: 2 }).allTextContents()).toEqual([
+      'Data we store',
+      'Public certificates',
+      'Staff access',
+      'Correction and deletion',
+    ]);
+  });
+
+  it.each(['/', '/verificar', '/gestion', '/terminos', '/no-existe'])(
+    'footer of %s links to the terms',
+    async (path) => {
+      const page = await harness.newPage();
+      await page.goto(path);
+      const link = page.getByRole('contentinfo').getByRole('link', { name: 'Términos y condiciones' });
+
+      await link.click();
+
+      await page.getByRole('heading', { level: 1, name: 'Términos y condiciones' }).waitFor();
+      expect(new URL(page.url()).pathname).toBe('/terminos');
+    },
+  );
 });
 
 describe('language switch', () => {

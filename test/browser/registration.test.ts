@@ -204,6 +204,46 @@ describe('registration page', () => {
     expect(await page.evaluate(() => (window as { injected?: boolean }).injected)).toBeUndefined();
   });
 
+  it('opens the terms and keeps typed values', async () => {
+    const page = await harness.newPage();
+    const email = uniqueEmail('terms');
+    await page.goto('/');
+    await fillRegistration(page, email, 'Lectora De Términos');
+    await page.getByLabel('Instructor').check();
+    await page.getByLabel('Idioma de los cursos').selectOption('pt');
+
+    await page.getByRole('link', { name: 'términos y condiciones', exact: true }).click();
+
+    await page.getByRole('heading', { level: 1, name: 'Términos y condiciones' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/terminos');
+    expect(await page.title()).toBe('Términos y condiciones · Acredita');
+
+    await page.goBack();
+
+    await page.getByRole('heading', { name: 'Crear una cuenta' }).waitFor();
+    expect(await page.getByLabel('Correo electrónico').inputValue()).toBe(email);
+    expect(await page.getByLabel('Nombre completo').inputValue()).toBe('Lectora De Términos');
+    expect(await page.getByLabel('Instructor').isChecked()).toBe(true);
+    expect(await page.getByLabel('Idioma de los cursos').inputValue()).toBe('pt');
+    expect(await page.getByLabel('Acepto los términos y condiciones').isChecked()).toBe(true);
+    expect(harness.pageErrors).toEqual([]);
+  });
+
+  it('follows the terms link without ticking the box', async () => {
+    const page = await harness.newPage();
+    await page.goto('/');
+    const checkbox = page.getByLabel('Acepto los términos y condiciones');
+
+    await page.getByRole('link', { name: 'términos y condiciones', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Términos y condiciones' }).waitFor();
+    await page.getByRole('link', { name: 'Volver al registro' }).click();
+    await page.getByRole('heading', { name: 'Crear una cuenta' }).waitFor();
+
+    expect(await checkbox.isChecked()).toBe(false);
+    await page.locator('label[for="register-terms"] span').first().click();
+    expect(await checkbox.isChecked()).toBe(true);
+  });
+
   it('works with the keyboard alone', async () => {
     const page = await harness.newPage();
     const email = uniqueEmail('keyboard');

@@ -112,10 +112,30 @@ export function selectField(options: FieldOptions, choices: SelectOption[]): Fie
   return wireErrors(wrapper, control, control, hintId);
 }
 
-export function checkboxField(options: FieldOptions): Field<HTMLInputElement> {
+export interface CheckboxOptions extends FieldOptions {
+  /** A link shown in place of the `{link}` placeholder of the label message. */
+  link?: { label: MessageKey; href: string };
+}
+
+/**
+ * Builds a label whose message has a `{link}` placeholder. The text around the
+ * link still toggles the checkbox, while a click on the link only follows it.
+ */
+function labelWithLink(options: CheckboxOptions, link: { label: MessageKey; href: string }): HTMLLabelElement {
+  const before = h('span');
+  const after = h('span');
+  const splitLabel = (): string[] => t(options.label).split('{link}');
+  bindText(before, () => splitLabel()[0] ?? '');
+  bindText(after, () => splitLabel().slice(1).join(''));
+
+  return h('label', { for: options.id }, before, text('a', link.label, { href: link.href }), after);
+}
+
+export function checkboxField(options: CheckboxOptions): Field<HTMLInputElement> {
   const wrapper = h('div', { class: 'field field-check' });
   const control = h('input', { type: 'checkbox', id: options.id, name: options.id, ...options.attributes });
-  wrapper.append(control, text('label', options.label, { for: options.id }));
+  const label = options.link ? labelWithLink(options, options.link) : text('label', options.label, { for: options.id });
+  wrapper.append(control, label);
 
   return wireErrors(wrapper, control, control, undefined);
 }
@@ -124,6 +144,8 @@ export function checkboxField(options: FieldOptions): Field<HTMLInputElement> {
 export interface RadioGroup extends Field<HTMLInputElement> {
   readonly fieldset: HTMLFieldSetElement;
   value(): string;
+  /** Checks the radio with this value. An unknown value changes nothing. */
+  select(value: string): void;
 }
 
 export function radioGroup(
@@ -156,6 +178,12 @@ export function radioGroup(
     ...field,
     fieldset,
     value: () => radios.find((radio) => radio.checked)?.value ?? first.value,
+    select(value) {
+      const radio = radios.find((candidate) => candidate.value === value);
+      if (radio) {
+        radio.checked = true;
+      }
+    },
   };
 }
 

@@ -14,6 +14,7 @@ import {
 } from './i18n.js';
 import { notFoundPage } from './pages/not-found.js';
 import { registerPage } from './pages/register.js';
+import { termsPage } from './pages/terms.js';
 import { verifyPage } from './pages/verify.js';
 import { matchRoute, routedLink, type Page, type PageName } from './router.js';
 
@@ -32,6 +33,8 @@ async function loadPage(name: PageName): Promise<Page> {
       return verifyPage;
     case 'staff':
       return (await import('./pages/staff.js')).staffPage;
+    case 'terms':
+      return termsPage;
     case 'notFound':
       return notFoundPage;
   }
@@ -70,7 +73,11 @@ function buildShell(root: HTMLElement) {
     h('div', { class: 'container header-inner' }, brand, nav, languageButton),
   );
   const skipLink = text('a', 'nav.skip', { href: '#main', class: 'skip-link' });
-  const footer = h('footer', { class: 'site-footer' }, text('p', 'footer.text', { class: 'container' }));
+  const footer = h(
+    'footer',
+    { class: 'site-footer' },
+    h('div', { class: 'container footer-inner' }, text('p', 'footer.text'), text('a', 'footer.terms', { href: '/terminos' })),
+  );
   root.replaceChildren(skipLink, header, main, footer);
 
   return { main, navLinks };

@@ -14,7 +14,7 @@ export interface Page {
   render(main: HTMLElement, context: PageContext): void;
 }
 
-export type PageName = 'register' | 'verify' | 'staff' | 'notFound';
+export type PageName = 'register' | 'verify' | 'staff' | 'terms' | 'notFound';
 
 export interface Route {
   page: PageName;
@@ -26,6 +26,7 @@ const ROUTES: readonly { pattern: RegExp; page: PageName }[] = [
   { pattern: /^\/verificar$/, page: 'verify' },
   { pattern: /^\/verificar\/([^/]+)$/, page: 'verify' },
   { pattern: /^\/gestion$/, page: 'staff' },
+  { pattern: /^\/terminos$/, page: 'terms' },
 ];
 
 function decodeSegment(segment: string): string {

@@ -14,6 +14,7 @@ export const en: Record<MessageKey, string> = {
   'languageName.en': 'English',
   'languageName.pt': 'Português',
   'footer.text': 'Acredita: sign-up and certificates for online courses.',
+  'footer.terms': 'Terms and conditions',
 
   'notFound.title': 'Page not found',
   'notFound.body': 'This address does not match any page of Acredita.',
@@ -68,7 +69,8 @@ export const en: Record<MessageKey, string> = {
   'register.accountType.student': 'Student',
   'register.accountType.instructor': 'Instructor',
   'register.language': 'Course language',
-  'register.terms': 'I accept the terms and conditions',
+  'register.terms': 'I accept the {link}',
+  'register.termsLink': 'terms and conditions',
   'register.submit': 'Create account',
   'register.submitting': 'Sending…',
   'register.error.duplicate': 'An account with this email address already exists.',
@@ -81,6 +83,21 @@ export const en: Record<MessageKey, string> = {
   'register.result.language': 'Language',
   'register.result.createdAt': 'Signed up on',
   'register.result.userId': 'User ID',
+
+  'terms.title': 'Terms and conditions',
+  'terms.intro': 'What Acredita does with the data you give when you sign up and with the certificates you receive.',
+  'terms.data.title': 'Data we store',
+  'terms.data.body':
+    'We store your email address, full name, account type and the course language you choose, along with the sign-up date and the date you accepted these terms. We use them to identify you and to issue certificates for the courses you complete.',
+  'terms.certificates.title': 'Public certificates',
+  'terms.certificates.body':
+    "Each certificate has a code. Anyone with the code or the verification link can see the holder's name, the course, the completion and issue dates, and whether the certificate is valid or revoked. For a revoked certificate, they also see the date and the reason. They never see your email address, user ID or grade.",
+  'terms.staff.title': 'Staff access',
+  'terms.staff.body':
+    'Staff of the institution that offers the courses can look up registrations, for example by email address, and issue or revoke certificates.',
+  'terms.rights.title': 'Correction and deletion',
+  'terms.rights.body': 'You can ask the institution that offers the courses to correct or delete your data.',
+  'terms.back': 'Back to sign-up',
 
   'verify.title': 'Verify a certificate',
   'verify.intro': 'Enter the code printed on the certificate to check that it is genuine.',

@@ -16,6 +16,7 @@ export const es = {
   'languageName.en': 'English',
   'languageName.pt': 'Português',
   'footer.text': 'Acredita: registro y certificados de cursos en línea.',
+  'footer.terms': 'Términos y condiciones',
 
   'notFound.title': 'Página no encontrada',
   'notFound.body': 'La dirección no corresponde a ninguna página de Acredita.',
@@ -70,7 +71,8 @@ export const es = {
   'register.accountType.student': 'Estudiante',
   'register.accountType.instructor': 'Instructor',
   'register.language': 'Idioma de los cursos',
-  'register.terms': 'Acepto los términos y condiciones',
+  'register.terms': 'Acepto los {link}',
+  'register.termsLink': 'términos y condiciones',
   'register.submit': 'Crear cuenta',
   'register.submitting': 'Enviando…',
   'register.error.duplicate': 'Ya existe una cuenta con este correo electrónico.',
@@ -83,6 +85,21 @@ export const es = {
   'register.result.language': 'Idioma',
   'register.result.createdAt': 'Fecha de alta',
   'register.result.userId': 'ID de usuario',
+
+  'terms.title': 'Términos y condiciones',
+  'terms.intro': 'Qué hace Acredita con los datos que das al registrarte y con los certificados que recibes.',
+  'terms.data.title': 'Datos que guardamos',
+  'terms.data.body':
+    'Guardamos tu correo electrónico, tu nombre completo, el tipo de cuenta y el idioma de los cursos que elijas, junto con la fecha de alta y la fecha en que aceptaste estos términos. Los usamos para identificarte y emitir los certificados de los cursos que completes.',
+  'terms.certificates.title': 'Certificados públicos',
+  'terms.certificates.body':
+    'Cada certificado tiene un código. Cualquier persona con el código o el enlace de verificación puede ver el nombre del titular, el curso, las fechas de finalización y de emisión y si el certificado está vigente o revocado. Si se revocó, también ve la fecha y el motivo. Nunca ve tu correo electrónico, tu ID de usuario ni tu nota.',
+  'terms.staff.title': 'Acceso del personal',
+  'terms.staff.body':
+    'El personal de la institución que ofrece los cursos puede buscar los registros, por ejemplo por correo electrónico, y emitir o revocar certificados.',
+  'terms.rights.title': 'Corrección y borrado',
+  'terms.rights.body': 'Puedes pedir a la institución que ofrece los cursos que corrija o borre tus datos.',
+  'terms.back': 'Volver al registro',
 
   'verify.title': 'Verificar un certificado',
   'verify.intro': 'Escribe el código que aparece en el certificado para comprobar que es auténtico.',

@@ -38,6 +38,21 @@ const COURSE_LANGUAGES: readonly { value: string; label: MessageKey }[] = [
   { value: 'pt', label: 'languageName.pt' },
 ];
 
+/** Values typed in the registration form, kept while the learner reads another page. */
+interface RegistrationDraft {
+  email: string;
+  fullName: string;
+  accountType: string;
+  language: string;
+  acceptTerms: boolean;
+}
+
+/**
+ * Values of a form the learner left without sending, such as to read the
+ * terms. They live in memory only, so a reload or a closed tab discards them.
+ */
+let draft: RegistrationDraft | undefined;
+
 const ACCOUNT_TYPE_LABELS: Record<AccountType, MessageKey> = {
   student: 'register.accountType.student',
   instructor: 'register.accountType.instructor',
@@ -106,6 +121,7 @@ function render(main: HTMLElement, context: PageContext): void {
   const terms = checkboxField({
     id: 'register-terms',
     label: 'register.terms',
+    link: { label: 'register.termsLink', href: '/terminos' },
     attributes: { required: true },
   });
 
@@ -133,6 +149,26 @@ function render(main: HTMLElement, context: PageContext): void {
   const success = h('section', { class: 'result', hidden: true, 'aria-labelledby': 'register-done' });
   const heading = text('h1', 'register.title', { id: 'register-heading', tabindex: '-1' });
   main.append(heading, text('p', 'register.intro', { class: 'lead' }), form, success);
+
+  if (draft) {
+    email.control.value = draft.email;
+    fullName.control.value = draft.fullName;
+    accountType.select(draft.accountType);
+    language.control.value = draft.language;
+    terms.control.checked = draft.acceptTerms;
+    draft = undefined;
+  }
+  context.signal.addEventListener('abort', () => {
+    if (!form.hidden) {
+      draft = {
+        email: email.control.value,
+        fullName: fullName.control.value,
+        accountType: accountType.value(),
+        language: language.control.value,
+        acceptTerms: terms.control.checked,
+      };
+    }
+  });
 
   const attemptKey = new AttemptKey();
   let submitted = false;
