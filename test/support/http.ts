@@ -16,7 +16,7 @@ export interface RequestOptions {
   readonly json?: unknown;
 }
 
-/** A small HTTP client for the API of a test stack. */
+/** Creates a small HTTP client for the API of a test stack. */
 export function apiClient(stack: TestStack) {
   async function request<T = any>(
     method: string,
@@ -61,7 +61,7 @@ export type ApiClient = ReturnType<typeof apiClient>;
 
 let sequence = 0;
 
-/** A valid self-registration with a unique email. */
+/** Builds a valid self-registration with a unique email. */
 export function registrationRequest(overrides: Record<string, unknown> = {}) {
   sequence += 1;
 
@@ -75,7 +75,7 @@ export function registrationRequest(overrides: Record<string, unknown> = {}) {
   };
 }
 
-/** A valid issuance for the given user, by email unless `userId` is passed. */
+/** Builds a valid issuance; pass `email` or `userId` to name the learner. */
 export function issuanceRequest(overrides: Record<string, unknown> = {}) {
   return {
     courseId: 'course-v1:Acredita+DS101+2026',
