@@ -25,7 +25,7 @@ export default tseslint.config(
     },
   },
   {
-    // Test clients read loosely typed JSON answers.
+    // Test clients read loosely typed JSON responses.
     files: ['test/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },

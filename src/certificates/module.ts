@@ -52,7 +52,7 @@ function toCertificate(record: CertificateRecord, baseUrl: string): Certificate 
   return { ...record, verificationUrl: `${baseUrl}/verificar/${record.certificateId}` };
 }
 
-/** The view of a certificate that anyone may see: no email, user id or grade. */
+/** Returns the view of a certificate that anyone may see: no email, user id or grade. */
 function toPublicCertificate(certificate: Certificate): PublicCertificate {
   const { userId: _userId, grade: _grade, ...visible } = certificate;
 

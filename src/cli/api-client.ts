@@ -33,7 +33,7 @@ export interface ApiClientOptions {
   maxAttempts?: number;
   /** Time limit of one attempt, in milliseconds. */
   timeoutMs?: number;
-  /** Longest wait between attempts, in milliseconds, even when Retry-After requests more. */
+  /** Maximum wait between attempts, in milliseconds, even when Retry-After requests more. */
   maxDelayMs?: number;
   /** Wait before the second attempt without Retry-After; it doubles for each later attempt. */
   baseDelayMs?: number;

@@ -81,8 +81,8 @@ export function parseImportArgs(
 
   const [kind, file, ...extra] = positionals;
   if (kind !== 'registrations' && kind !== 'completions') {
-    const shown = kind === undefined ? 'none' : `"${kind}"`;
-    throw new UsageError(`unknown import kind ${shown}; use registrations or completions`);
+    const quotedKind = kind === undefined ? 'none' : `"${kind}"`;
+    throw new UsageError(`unknown import kind ${quotedKind}; use registrations or completions`);
   }
   if (file === undefined || file === '') {
     throw new UsageError(`missing FILE; name the CSV file to import as ${kind}`);
@@ -98,9 +98,9 @@ export function parseImportArgs(
       ['course-name', values['course-name']],
       ['completed-at', values['completed-at']],
     ] as const;
-    const given = courseOptions.find(([, value]) => value !== undefined);
-    if (given !== undefined) {
-      throw new UsageError(`--${given[0]} applies to completions only`);
+    const courseOption = courseOptions.find(([, value]) => value !== undefined);
+    if (courseOption !== undefined) {
+      throw new UsageError(`--${courseOption[0]} applies to completions only`);
     }
 
     return { kind, file, listSkipped };

@@ -172,8 +172,8 @@ function describeImport(
   format: RegistrationFormat | CompletionFormat,
   completedAt: string | undefined,
 ): string {
-  const what = command.kind === 'registrations' ? 'Registrations' : 'Certificates';
-  const title = `${what} from ${command.file} (${FORMAT_NAMES[format]})`;
+  const subject = command.kind === 'registrations' ? 'Registrations' : 'Certificates';
+  const title = `${subject} from ${command.file} (${FORMAT_NAMES[format]})`;
   if (format !== 'openedx-grades') {
     return title;
   }

@@ -30,7 +30,7 @@ export interface ParsedRow<T> {
   /** 1-based line of the file where the record starts; the header is line 1. */
   row: number;
   item?: T;
-  /** Why the row is rejected, naming the column, such as `column "email" is empty`. */
+  /** Reason the row is rejected, naming the column, such as `column "email" is empty`. */
   error?: string;
 }
 

@@ -146,7 +146,7 @@ function routePatterns(app: ApiApp): RoutePattern[] {
 /**
  * Creates the HTTP application of one or more modules, with the middleware
  * that every route shares: request ids, structured access logs, the body size
- * limit, the UTF-8 check, 404 and 405 answers for unmatched requests, and the
+ * limit, the UTF-8 check, 404 and 405 responses for unmatched requests, and the
  * mapping of errors to `application/problem+json`.
  */
 export function createApiApp(

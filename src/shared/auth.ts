@@ -5,8 +5,8 @@ import type { MiddlewareHandler } from 'hono';
 import { InvalidApiKeyError, MissingApiKeyError } from './errors.js';
 
 /**
- * How the issuer key of a request is checked. Locally the key is compared with
- * the configured one. In AWS, API Gateway has already checked it against the
+ * Mode of the issuer key check. Locally the key is compared with the
+ * configured one. In AWS, API Gateway has already checked it against the
  * usage plan, so the function only confirms that it did.
  */
 export type IssuerKeyCheck =

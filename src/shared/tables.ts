@@ -52,7 +52,7 @@ export const tables: readonly TableDefinition[] = [
   certificatesTable,
 ];
 
-/** Every key attribute of a table and its indexes; all are strings. */
+/** Lists every key attribute of a table and its indexes; all are strings. */
 export function keyAttributes(table: TableDefinition): string[] {
   const schemas: KeySchema[] = [table, ...table.globalSecondaryIndexes];
   const names = schemas.flatMap((schema) =>

@@ -6,12 +6,12 @@
 export const MAX_EMAIL_LENGTH = 254;
 export const MAX_NAME_LENGTH = 200;
 
-// C0 and C1 controls, lone surrogates, line and paragraph separators, the
-// bidirectional marks and overrides that can make a name display as something
-// else, and invisible characters that make two equal-looking names differ:
-// zero-width space, word joiner and invisible operators, the byte order mark
-// and tag characters. The zero-width non-joiner and joiner (U+200C, U+200D)
-// stay allowed, because Persian, Indic scripts and emoji need them.
+// Characters rejected in names. C0 and C1 controls, lone surrogates, and line
+// and paragraph separators break text. Bidirectional marks and overrides can
+// make a name display as something else. The zero-width space, word joiner,
+// invisible operators, byte order mark and tag characters make two
+// equal-looking names differ. The zero-width non-joiner and joiner (U+200C,
+// U+200D) stay allowed, because Persian, Indic scripts and emoji need them.
 export const FORBIDDEN_CHARACTERS =
   /[\p{Cc}\p{Cs}\u2028\u2029\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u{E0001}\u{E0020}-\u{E007F}]/u;
 
@@ -101,10 +101,10 @@ function decodeOrKeep(segment: string): string {
 
 /**
  * Normalizes a typed or pasted certificate code. A verification URL gives the
- * segment after `/verificar/`, NFKC folds full-width characters, spaces and
- * Unicode dashes count as dashes, letters are upper-cased, and with 16 code
- * characters Crockford's look-alike letters (I, L, O) become digits and the
- * `ACR-XXXX-XXXX-XXXX-XXXX` form is restored. Anything else comes back
+ * segment after `/verificar/`. NFKC folds full-width characters, spaces and
+ * Unicode dashes count as dashes, and letters are upper-cased. With 16 code
+ * characters, Crockford's look-alike letters (I, L, O) become digits and the
+ * `ACR-XXXX-XXXX-XXXX-XXXX` form is restored. Any other input is returned
  * upper-cased with its separators as single dashes, for the caller to reject.
  */
 export function normalizeCertificateId(input: string): string {

@@ -28,7 +28,7 @@ afterAll(async () => {
 
 const lambdaContext = { awsRequestId: 'lambda-request-1' } as Context;
 
-/** An API Gateway REST proxy event as the `prod` stage sends it. */
+/** Builds an API Gateway REST proxy event as the `prod` stage sends it. */
 function proxyEvent(
   method: string,
   path: string,
